@@ -1,0 +1,4 @@
+export * from "./match.ts";
+export * from "./normalize.ts";
+export * from "./stem.ts";
+export * from "./tokens.ts";

@@ -1,0 +1,77 @@
+/** Named artifacts extracted from one snapshot (pure functions of the stored body). */
+
+export interface ExtractedLink {
+  url: string;
+  text: string;
+  title?: string;
+  context?: string;
+  inNav: boolean;
+  /** rel / target / download attributes only matter for a few checks. */
+  download?: boolean;
+}
+
+export interface Heading {
+  level: number;
+  text: string;
+}
+
+export interface FoundDate {
+  /** ISO date (YYYY-MM-DD); a bare year becomes YYYY-01-01 with `precision: "year"`. */
+  date: string;
+  precision: "day" | "month" | "year";
+  /** The raw text matched. */
+  raw: string;
+}
+
+export interface FormInfo {
+  action: string | null;
+  method: string;
+  fields: { name: string; type: string; label?: string }[];
+  hasTextarea: boolean;
+  hasFileInput: boolean;
+}
+
+export interface Contacts {
+  phones: string[];
+  emails: string[];
+  telLinks: string[];
+  mailtoLinks: string[];
+}
+
+export interface DocumentMeta {
+  pages?: number;
+  /** A PDF without a text layer (a scan): not the same as empty. */
+  scanned?: boolean;
+  /** Extraction stopped at a page/size/time limit. */
+  truncated?: boolean;
+  /** Extraction failed; text is empty and the reason says why. */
+  error?: string;
+}
+
+export interface PageArtifacts {
+  url: string;
+  finalUrl: string;
+  kind: import("./crawl.ts").ContentKind;
+  /** Detected charset for HTML/text, e.g. "utf-8", "windows-1251", "koi8-r". */
+  charset?: string;
+  title: string;
+  /** All visible text, normalised whitespace. */
+  text: string;
+  /** Main content (without navigation, header, footer) where it can be told apart; otherwise equals text. */
+  mainText: string;
+  /** Navigation/menu/footer text. */
+  navText: string;
+  headings: Heading[];
+  links: ExtractedLink[];
+  dates: FoundDate[];
+  contacts: Contacts;
+  forms: FormInfo[];
+  /** itemprop name → values (education /sveden/ pages). */
+  microdata: Record<string, string[]>;
+  /** Document extraction facts (PDF/DOCX/...). */
+  document?: DocumentMeta;
+  /** Hints for the browser fetcher: the static HTML looks script-built. */
+  scriptShell?: boolean;
+  /** Site-switch markers: visually-impaired version toggles found in markup. */
+  accessibility?: { links: ExtractedLink[]; scripts: string[] };
+}

@@ -1,0 +1,6 @@
+export type * from "./artifacts.ts";
+export * from "./common.ts";
+export type * from "./crawl.ts";
+export * from "./result.ts";
+export type * from "./rules.ts";
+export type * from "./snapshot.ts";

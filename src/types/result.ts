@@ -1,0 +1,78 @@
+/** RunResult and friends: the public JSON contract (shared/contract.md §2). */
+import type { CrawlError, Sphere, Status, TargetKind } from "./common.ts";
+
+export const RUN_RESULT_SCHEMA = "nok-monitor/run-result@1" as const;
+
+export interface Evidence {
+  url: string;
+  excerpt: string;
+  /** `sha256:<hex>` of the stored body the excerpt comes from. */
+  snapshot: string | null;
+  linkText: string | null;
+  depth: number | null;
+  date: string | null;
+}
+
+export interface Finding {
+  rule: string;
+  status: Status;
+  title: string;
+  message: string;
+  evidence: Evidence[];
+  details: Record<string, unknown>;
+}
+
+export interface SiteCrawlFigures {
+  pages: number;
+  documents: number;
+  bytes: number;
+  errors: number;
+  skippedByRobots: number;
+  budgetExhausted: boolean;
+  durationMs: number;
+}
+
+export interface SiteResult {
+  url: string;
+  finalUrl: string;
+  kind: TargetKind;
+  region: string | null;
+  sphere: Sphere | null;
+  name: string | null;
+  status: "ok" | "partial" | "unreachable" | "blocked";
+  error: CrawlError | null;
+  crawl: SiteCrawlFigures;
+  score: number | null;
+  findings: Finding[];
+}
+
+export type StatusCounts = Record<Status, number>;
+
+export interface RegionSummary {
+  code: string;
+  name: string;
+  sites: number;
+  byRule: Record<string, StatusCounts>;
+  gaps: { rule: string; spheres: Sphere[] }[];
+  [extra: string]: unknown;
+}
+
+export interface NationalSummary {
+  regions: number;
+  bySphere: Partial<Record<Sphere, Record<string, StatusCounts>>>;
+  [extra: string]: unknown;
+}
+
+export interface RunResult {
+  schema: typeof RUN_RESULT_SCHEMA;
+  tool: { name: "nok-monitor"; version: string };
+  runId: string;
+  mode: "check" | "run" | "recheck";
+  asOf: string;
+  startedAt: string;
+  finishedAt: string;
+  sites: SiteResult[];
+  regions: RegionSummary[];
+  national: NationalSummary | null;
+  [extra: string]: unknown;
+}
