@@ -3,7 +3,8 @@ import type { AnyNode, Element, Text } from "domhandler";
 import type { ExtractedLink, Heading, PageArtifacts } from "../types/index.ts";
 import { collapseSpaces } from "./russian/normalize.ts";
 
-const NAV_SELECTOR = "nav, header, footer, aside, [role=navigation], .menu, .nav, .navbar, .sidebar, .footer, .header, .breadcrumb, .breadcrumbs, #menu, #nav, #footer, #header";
+const NAV_SELECTOR =
+  "nav, header, footer, aside, [role=navigation], .menu, .nav, .navbar, .sidebar, .footer, .header, .breadcrumb, .breadcrumbs, #menu, #nav, #footer, #header";
 
 /** Minimal HTML extraction: title, text, main/nav text, headings, links (with anchor text and context). */
 export function extractHtml(html: string, url: string, finalUrl: string): Omit<PageArtifacts, "kind"> {
@@ -39,7 +40,12 @@ export function extractHtml(html: string, url: string, finalUrl: string): Omit<P
   });
   const body = $("body").length ? $("body") : $("html");
   const text = collapseSpaces(blockText(body));
-  const navText = collapseSpaces($(NAV_SELECTOR).map((_, el) => blockText($(el))).get().join(" "));
+  const navText = collapseSpaces(
+    $(NAV_SELECTOR)
+      .map((_, el) => blockText($(el)))
+      .get()
+      .join(" "),
+  );
   const main = body.clone();
   main.find(NAV_SELECTOR).remove();
   const mainText = collapseSpaces(blockText(main)) || text;
