@@ -1,0 +1,81 @@
+import { resolve } from "node:path";
+import type { Command } from "commander";
+import { DEMO_AS_OF, startDemoWeb } from "../../demo/web.ts";
+import { checkSites, exitCodeFor, parseFormats, writeReports } from "../../index.ts";
+import { REPO_ROOT } from "../../version.ts";
+import { createProgress } from "../progress.ts";
+import { summaryTable } from "../summary-table.ts";
+
+export function registerDemo(program: Command): void {
+  const demo = program
+    .command("demo")
+    .description("демонстрация на встроенном учебном наборе сайтов (127.0.0.1, без интернета)")
+    .option("--format <list>", "форматы отчётов", "html,md,xlsx,csv,json")
+    .option("--json", "вывести RunResult в stdout")
+    .action(async (opts) => {
+      const formats = parseFormats(opts.format);
+      const progress = createProgress();
+      const web = await startDemoWeb();
+      try {
+        progress.line(
+          `Демо-сеть запущена: ${web.sites.length} сайтов на 127.0.0.1. Дата проверки: ${DEMO_AS_OF}.`,
+        );
+        const run = await checkSites(
+          web.sites.map((s) => ({
+            url: s.url,
+            kind: s.kind,
+            sphere: s.sphere,
+            region: s.region,
+            name: s.name,
+          })),
+          { asOf: DEMO_AS_OF, onProgress: (p) => progress.site(p) },
+        );
+        progress.done();
+        const out = resolve(`${REPO_ROOT}/reports/${run.runId}`);
+        const written = await writeReports(run, out, formats);
+        if (opts.json) process.stdout.write(`${JSON.stringify(run, null, 2)}\n`);
+        else process.stdout.write(`${summaryTable(run)}\n`);
+        const misses = compareWithExpected(run, web.sites);
+        progress.line(
+          misses.length === 0
+            ? "Все вердикты совпали с ожидаемыми для демо-сайтов."
+            : `Расхождения с ожидаемыми вердиктами (${misses.length}):\n${misses.join("\n")}`,
+        );
+        progress.line(`\nОтчёты:\n${written.map((w) => `  ${w.path}`).join("\n")}`);
+        // The demo finding gaps is its purpose, not an error.
+        process.exitCode = exitCodeFor(run) === 3 ? 3 : 0;
+      } finally {
+        await web.close();
+      }
+    });
+  demo
+    .command("serve")
+    .description("только запустить демо-сеть и ждать (Ctrl+C — остановить)")
+    .action(async () => {
+      const web = await startDemoWeb();
+      process.stdout.write(`Демо-сеть запущена (${web.sites.length} сайтов):\n`);
+      for (const s of web.sites) process.stdout.write(`  ${s.url}  ${s.name}\n`);
+      process.stdout.write("Остановить: Ctrl+C\n");
+      await new Promise<void>((done) => {
+        const stop = () => done();
+        process.once("SIGINT", stop);
+        process.once("SIGTERM", stop);
+      });
+      await web.close();
+    });
+}
+
+function compareWithExpected(
+  run: { sites: { url: string; findings: { rule: string; status: string }[] }[] },
+  sites: { url: string; id: string; expected: Record<string, string> }[],
+): string[] {
+  const misses: string[] = [];
+  for (const s of sites) {
+    const got = run.sites.find((r) => r.url === s.url);
+    for (const [rule, want] of Object.entries(s.expected)) {
+      const status = got?.findings.find((f) => f.rule === rule)?.status ?? "—";
+      if (status !== want) misses.push(`  ${s.id} ${rule}: ожидалось ${want}, получено ${status}`);
+    }
+  }
+  return misses;
+}

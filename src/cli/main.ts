@@ -1,0 +1,36 @@
+import { Command, CommanderError } from "commander";
+import { errorMessage, UsageError } from "../util/errors.ts";
+import { TOOL_VERSION } from "../version.ts";
+import { registerCheck } from "./commands/check.ts";
+import { registerCrawl } from "./commands/crawl.ts";
+import { registerDemo } from "./commands/demo.ts";
+import { registerRules } from "./commands/rules.ts";
+
+/** The CLI is a thin table of options over the programmatic API (src/index.ts). */
+const program = new Command()
+  .name("nok")
+  .description("nok-monitor — проверка публикации сведений о независимой оценке качества (НОК) на сайтах")
+  .version(TOOL_VERSION)
+  .showHelpAfterError()
+  .exitOverride();
+
+registerCrawl(program);
+registerCheck(program);
+registerRules(program);
+registerDemo(program);
+
+try {
+  await program.parseAsync(process.argv);
+} catch (err) {
+  if (err instanceof CommanderError) {
+    // --help and --version end here with code 0; usage mistakes with 2 (contract: usage error).
+    process.exitCode = err.exitCode === 0 ? 0 : 2;
+  } else if (err instanceof UsageError) {
+    process.stderr.write(`ошибка: ${err.message}\n`);
+    process.exitCode = 2;
+  } else {
+    process.stderr.write(`внутренняя ошибка: ${errorMessage(err)}\n`);
+    if (process.env.NOK_DEBUG && err instanceof Error) process.stderr.write(`${err.stack}\n`);
+    process.exitCode = 4;
+  }
+}

@@ -1,0 +1,247 @@
+import { crawlSite } from "../crawl/index.ts";
+import { extractArtifacts } from "../extract/index.ts";
+import { siteScore } from "../findings/score.ts";
+import { createPriority, evaluateRules, isDecided } from "../rules/index.ts";
+import type { SnapshotWriter } from "../snapshot/index.ts";
+import type {
+  Conditional,
+  CrawlBudget,
+  CrawlRequest,
+  CrawlSummary,
+  FetchedPage,
+  Fetcher,
+  Finding,
+  LinkCandidate,
+  ManifestEntry,
+  PageArtifacts,
+  RuleDef,
+  SitePage,
+  SiteResult,
+  Sphere,
+  TargetKind,
+} from "../types/index.ts";
+import { buildSiteView } from "./site-view.ts";
+
+export interface SiteTarget {
+  url: string;
+  kind: TargetKind;
+  sphere: Sphere | null;
+  region: string | null;
+  name: string | null;
+}
+
+export interface SiteProgress {
+  site: string;
+  pages: number;
+  documents: number;
+  errors: number;
+  decided: number;
+  rules: number;
+  lastUrl: string;
+  lastStatus: number;
+  lastError: string | null;
+}
+
+export interface CheckSiteOptions {
+  fetcher: Fetcher;
+  // The politeness pool is shared by every site of a run; its type belongs to the crawl stage.
+  pool: Parameters<typeof crawlSite>[1]["pool"];
+  budget: CrawlBudget;
+  rules: RuleDef[];
+  weights: Record<string, number>;
+  asOf: string;
+  writer: SnapshotWriter;
+  /** Previous snapshots by URL: conditional requests, and the body to reuse on 304. */
+  previous?: Map<string, ManifestEntry>;
+  readPrevious?: (hash: string) => Promise<Uint8Array>;
+  respectRobots?: boolean;
+  onProgress?: (p: SiteProgress) => void;
+  signal?: AbortSignal;
+}
+
+/** Artifacts by body hash: unchanged content (same bytes) is never extracted twice in a process. */
+const artifactCache = new Map<string, PageArtifacts>();
+const ARTIFACT_CACHE_LIMIT = 2_000;
+
+/** crawl → snapshot → extract → rules for one site; everything the network gave is stored before judging. */
+export async function checkSite(target: SiteTarget, options: CheckSiteOptions): Promise<SiteResult> {
+  const rules = options.rules.filter((r) => r.appliesTo.kind === target.kind);
+  const ctx = { asOf: options.asOf, sphere: target.sphere };
+  const pages: SitePage[] = [];
+  const undecided = new Set(rules.map((r) => r.id));
+  let errors = 0;
+  let lastEvaluatedAt = 0;
+
+  const evaluateNow = (summary: CrawlSummary): Finding[] =>
+    evaluateRules(buildSiteView(target.url, pages, summary), rules, ctx);
+
+  const refreshDecided = (): boolean => {
+    const provisional = evaluateNow(provisionalSummary(target.url));
+    let changed = false;
+    for (const f of provisional) {
+      if (isDecided(f) && undecided.delete(f.rule)) changed = true;
+    }
+    return changed;
+  };
+
+  const onPage = async (page: FetchedPage, req: CrawlRequest) => {
+    let body = page.body;
+    if (page.notModified && options.readPrevious) {
+      const prev = options.previous?.get(page.url);
+      if (prev?.hash) body = await options.readPrevious(prev.hash);
+    }
+    const hash = body && body.length > 0 ? await options.writer.putBody(body) : null;
+    await options.writer.append(manifestEntry(target.url, page, req, hash, body?.length ?? 0));
+    if (page.error && !(page.error.code === "too-large" && body)) errors++;
+
+    let links: LinkCandidate[] = [];
+    const usable = Boolean(
+      body && hash && page.status >= 200 && page.status < 300 && page.contentKind !== "other",
+    );
+    if (body && hash && usable) {
+      const artifacts = await extractCached(hash, page, body);
+      pages.push({
+        artifacts,
+        snapshot: hash,
+        depth: req.depth,
+        linkText: req.linkText,
+        referrer: req.referrer,
+      });
+      links = artifacts.links;
+    }
+    let stop = false;
+    let reprioritize = false;
+    // Re-judging after every page is wasteful on big sites; documents and early pages matter most.
+    if (usable && (pages.length < 40 || page.contentKind !== "html" || pages.length - lastEvaluatedAt >= 5)) {
+      lastEvaluatedAt = pages.length;
+      reprioritize = refreshDecided();
+      stop = undecided.size === 0;
+    }
+    options.onProgress?.({
+      site: target.url,
+      pages: pages.length,
+      documents: pages.filter((p) => p.artifacts.kind !== "html").length,
+      errors,
+      decided: rules.length - undecided.size,
+      rules: rules.length,
+      lastUrl: page.finalUrl || page.url,
+      lastStatus: page.status,
+      lastError: page.error?.code ?? null,
+    });
+    return { links, stop, reprioritize };
+  };
+
+  const started = Date.now();
+  const summary = await crawlSite(target.url, {
+    fetcher: options.fetcher,
+    budget: options.budget,
+    pool: options.pool,
+    priority: createPriority(rules, (id) => undecided.has(id)),
+    onPage,
+    conditionalFor: (url: string) => conditionalFor(options.previous, url),
+    respectRobots: options.respectRobots ?? true,
+    signal: options.signal,
+  });
+  await options.writer.flush();
+
+  const findings = evaluateNow(summary);
+  return {
+    url: target.url,
+    finalUrl: summary.finalUrl,
+    kind: target.kind,
+    region: target.region,
+    sphere: target.sphere,
+    name: target.name,
+    status: summary.status,
+    error: summary.siteError,
+    crawl: {
+      pages: summary.pages,
+      documents: summary.documents,
+      bytes: summary.bytes,
+      errors: summary.errors,
+      skippedByRobots: summary.skippedByRobots,
+      budgetExhausted: summary.budgetExhausted,
+      durationMs: summary.durationMs || Date.now() - started,
+    },
+    score: siteScore(findings, options.weights),
+    findings,
+  };
+}
+
+async function extractCached(hash: string, page: FetchedPage, body: Uint8Array): Promise<PageArtifacts> {
+  const cached = artifactCache.get(hash);
+  // Same bytes at another URL: reuse the extraction but keep this page's own URL.
+  if (cached) return cached.url === page.url ? cached : { ...cached, url: page.url, finalUrl: page.finalUrl };
+  const artifacts = await extractArtifacts({
+    url: page.url,
+    finalUrl: page.finalUrl,
+    contentKind: page.contentKind,
+    headers: page.headers,
+    body,
+    truncated: page.truncated,
+  });
+  if (artifactCache.size >= ARTIFACT_CACHE_LIMIT) artifactCache.clear();
+  artifactCache.set(hash, artifacts);
+  return artifacts;
+}
+
+function conditionalFor(
+  previous: Map<string, ManifestEntry> | undefined,
+  url: string,
+): Conditional | undefined {
+  const prev = previous?.get(url);
+  if (!prev?.hash) return undefined;
+  const etag = prev.headers.etag;
+  const lastModified = prev.headers["last-modified"];
+  if (!etag && !lastModified) return undefined;
+  return { previousHash: prev.hash, ...(etag ? { etag } : {}), ...(lastModified ? { lastModified } : {}) };
+}
+
+/** During the crawl coverage is never adequate yet: only `pass` can be decided early. */
+function provisionalSummary(url: string): CrawlSummary {
+  return {
+    startUrl: url,
+    finalUrl: url,
+    pages: 0,
+    documents: 0,
+    bytes: 0,
+    errors: 0,
+    skippedByRobots: 0,
+    budgetExhausted: true,
+    budgetReason: null,
+    pendingRelevant: 1,
+    durationMs: 0,
+    siteError: null,
+    status: "partial",
+  };
+}
+
+export function manifestEntry(
+  site: string,
+  page: FetchedPage,
+  req: CrawlRequest,
+  hash: string | null,
+  size: number,
+): ManifestEntry {
+  return {
+    site,
+    url: page.url,
+    finalUrl: page.finalUrl,
+    status: page.status,
+    headers: page.headers,
+    hash,
+    size,
+    truncated: page.truncated,
+    contentKind: page.contentKind,
+    fetchedAt: page.fetchedAt,
+    fetcher: page.fetcher,
+    depth: req.depth,
+    linkText: req.linkText,
+    linkContext: req.linkContext ?? null,
+    referrer: req.referrer,
+    redirects: page.redirects,
+    error: page.error,
+    ...(page.notModified ? { notModified: true } : {}),
+    ...(page.renderDecision ? { renderDecision: page.renderDecision } : {}),
+  };
+}
