@@ -1,0 +1,45 @@
+import type { FetchedPage } from "../../types/crawl.ts";
+import type { BusGovAnswer } from "./types.ts";
+
+/**
+ * The exchanges behind an answer as FetchedPages (fetcher "busgov"), so the pipeline can snapshot the
+ * raw JSON like any page and re-evaluate offline. A failed answer yields its exchanges plus one page
+ * carrying the error.
+ */
+export function answerPages(answer: BusGovAnswer<unknown>): FetchedPage[] {
+  const pages: FetchedPage[] = (answer.trail ?? []).map((x) => ({
+    url: x.url,
+    finalUrl: x.url,
+    status: x.status,
+    headers: { "content-type": "application/json" },
+    body: x.raw,
+    truncated: false,
+    contentKind: "other",
+    redirects: [],
+    fetcher: "busgov",
+    fetchedAt: x.fetchedAt,
+    durationMs: 0,
+    error: null,
+  }));
+  if (!answer.ok) {
+    const last = pages.at(-1);
+    if (last && last.url === answer.url) last.error = answer.error;
+    else {
+      pages.push({
+        url: answer.url,
+        finalUrl: answer.url,
+        status: 0,
+        headers: {},
+        body: null,
+        truncated: false,
+        contentKind: "other",
+        redirects: [],
+        fetcher: "busgov",
+        fetchedAt: new Date().toISOString(),
+        durationMs: 0,
+        error: answer.error,
+      });
+    }
+  }
+  return pages;
+}

@@ -1,0 +1,3 @@
+export { demoAgencies } from "./fixtures.ts";
+export { startBusGovMock } from "./server.ts";
+export type { BusGovMock, BusGovMockOptions, MockAgency } from "./types.ts";
