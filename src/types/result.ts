@@ -63,6 +63,28 @@ export interface NationalSummary {
   [extra: string]: unknown;
 }
 
+/** Rule metadata carried in the RunResult (an added field) so reports render from the JSON alone. */
+export interface RuleInfo {
+  id: string;
+  kind: TargetKind;
+  title: string;
+  failureTitle: string;
+  description: string;
+  legal: string[];
+  severity: "critical" | "major" | "minor";
+}
+
+/** Added field: per-site diff against a previous run. */
+export interface DiffEntry {
+  site: string;
+  region: string | null;
+  sphere: Sphere | null;
+  rule: string;
+  before: Status | null;
+  after: Status;
+  change: "new-gap" | "fixed" | "still-missing" | "newly-unknown" | "new-site";
+}
+
 export interface RunResult {
   schema: typeof RUN_RESULT_SCHEMA;
   tool: { name: "nok-monitor"; version: string };
@@ -74,5 +96,9 @@ export interface RunResult {
   sites: SiteResult[];
   regions: RegionSummary[];
   national: NationalSummary | null;
+  /** Added: metadata of every rule that was evaluated. */
+  rules?: RuleInfo[];
+  /** Added: the run this one is compared with, and the changes. */
+  compare?: { runId: string; asOf: string; changes: DiffEntry[] } | null;
   [extra: string]: unknown;
 }
