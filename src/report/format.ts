@@ -1,0 +1,86 @@
+/** Russian number, date, size and duration formatting for reports. */
+
+const int = new Intl.NumberFormat("ru-RU", { maximumFractionDigits: 0 });
+const oneDecimal = new Intl.NumberFormat("ru-RU", { maximumFractionDigits: 1 });
+
+export function formatInt(n: number): string {
+  return int.format(n);
+}
+
+/** 0.4567 → «45,7 %». */
+export function formatShare(share: number | null): string {
+  return share === null ? "—" : `${oneDecimal.format(share * 100)} %`;
+}
+
+/** YYYY-MM-DD (or an ISO timestamp) → DD.MM.YYYY; anything else unchanged. */
+export function formatDate(iso: string | null | undefined): string {
+  if (!iso) return "—";
+  const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(iso);
+  return m ? `${m[3]}.${m[2]}.${m[1]}` : iso;
+}
+
+/** ISO timestamp → «DD.MM.YYYY HH:MM» (UTC as written, no time-zone guessing). */
+export function formatDateTime(iso: string | null | undefined): string {
+  if (!iso) return "—";
+  const m = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})/.exec(iso);
+  return m ? `${m[3]}.${m[2]}.${m[1]} ${m[4]}:${m[5]}` : formatDate(iso);
+}
+
+export function formatDuration(ms: number): string {
+  if (!Number.isFinite(ms) || ms < 0) return "—";
+  if (ms < 1000) return `${Math.round(ms)} мс`;
+  const totalSec = Math.round(ms / 1000);
+  const h = Math.floor(totalSec / 3600);
+  const m = Math.floor((totalSec % 3600) / 60);
+  const s = totalSec % 60;
+  if (h > 0) return `${h} ч ${m} мин`;
+  if (m > 0) return `${m} мин ${s} с`;
+  return `${s} с`;
+}
+
+export function formatBytes(bytes: number): string {
+  if (!Number.isFinite(bytes) || bytes < 0) return "—";
+  if (bytes < 1024) return `${bytes} Б`;
+  if (bytes < 1024 * 1024) return `${oneDecimal.format(bytes / 1024)} КБ`;
+  if (bytes < 1024 ** 3) return `${oneDecimal.format(bytes / 1024 ** 2)} МБ`;
+  return `${oneDecimal.format(bytes / 1024 ** 3)} ГБ`;
+}
+
+/** Russian plural: plural(5, ["регион", "региона", "регионов"]) → «регионов». */
+export function plural(n: number, forms: readonly [string, string, string]): string {
+  const mod10 = n % 10;
+  const mod100 = n % 100;
+  if (mod10 === 1 && mod100 !== 11) return forms[0];
+  if (mod10 >= 2 && mod10 <= 4 && (mod100 < 12 || mod100 > 14)) return forms[1];
+  return forms[2];
+}
+
+/** «sha256:0123456789ab…» → «0123456789ab». */
+export function shortHash(hash: string | null | undefined): string {
+  if (!hash) return "";
+  return hash.replace(/^sha256:/, "").slice(0, 12);
+}
+
+/** Cut long crawled text at a word boundary. */
+export function truncate(text: string, max: number): string {
+  const t = text.replace(/\s+/g, " ").trim();
+  if (t.length <= max) return t;
+  const cut = t.slice(0, max);
+  const space = cut.lastIndexOf(" ");
+  return `${(space > max * 0.6 ? cut.slice(0, space) : cut).trimEnd()}…`;
+}
+
+export function capitalize(text: string): string {
+  return text ? text[0]!.toUpperCase() + text.slice(1) : text;
+}
+
+/** Only http(s) URLs become links (no javascript:, data:, file:). Returns the parsed href or null. */
+export function safeHref(url: string | null | undefined): string | null {
+  if (!url) return null;
+  try {
+    const u = new URL(url.trim());
+    return u.protocol === "http:" || u.protocol === "https:" ? u.href : null;
+  } catch {
+    return null;
+  }
+}

@@ -1,0 +1,96 @@
+/** Writes a run's reports into a directory, each file atomically (temp file + rename). */
+import { randomBytes } from "node:crypto";
+import { mkdir, rename, rm, writeFile } from "node:fs/promises";
+import { join } from "node:path";
+import type { RunResult } from "../types/result.ts";
+import { renderCsv } from "./csv.ts";
+import { renderHtml } from "./html.ts";
+import { renderMarkdown } from "./markdown.ts";
+import { renderXlsx } from "./xlsx.ts";
+
+export type ReportFormat = "html" | "md" | "json" | "xlsx" | "csv";
+
+export const REPORT_FORMATS: readonly ReportFormat[] = ["html", "md", "json", "xlsx", "csv"];
+
+export const REPORT_FILES: Readonly<Record<ReportFormat, string>> = {
+  json: "result.json",
+  md: "report.md",
+  html: "report.html",
+  xlsx: "report.xlsx",
+  csv: "findings.csv",
+};
+
+const ALIASES: Record<string, ReportFormat> = { markdown: "md", htm: "html", excel: "xlsx" };
+
+/** "html,md xlsx" → ["html", "md", "xlsx"]; "all" → every format. Throws on unknown names (Russian and English). */
+export function parseFormats(list: string): ReportFormat[] {
+  const names = list
+    .split(/[\s,;]+/)
+    .map((s) => s.trim().toLowerCase())
+    .filter(Boolean);
+  if (names.length === 0) {
+    throw new Error(
+      `Не указан ни один формат отчёта; допустимые: ${REPORT_FORMATS.join(", ")} (no report format given; allowed: ${REPORT_FORMATS.join(", ")})`,
+    );
+  }
+  const out: ReportFormat[] = [];
+  for (const name of names) {
+    const formats: ReportFormat[] =
+      name === "all"
+        ? [...REPORT_FORMATS]
+        : (REPORT_FORMATS as readonly string[]).includes(name)
+          ? [name as ReportFormat]
+          : ALIASES[name]
+            ? [ALIASES[name]]
+            : [];
+    if (formats.length === 0) {
+      throw new Error(
+        `Неизвестный формат отчёта «${name}»; допустимые: ${REPORT_FORMATS.join(", ")} (unknown report format "${name}"; allowed: ${REPORT_FORMATS.join(", ")})`,
+      );
+    }
+    for (const f of formats) if (!out.includes(f)) out.push(f);
+  }
+  return out;
+}
+
+export async function renderReport(run: RunResult, format: ReportFormat): Promise<string | Uint8Array> {
+  switch (format) {
+    case "json":
+      return `${JSON.stringify(run, null, 2)}\n`;
+    case "md":
+      return renderMarkdown(run);
+    case "html":
+      return renderHtml(run);
+    case "csv":
+      return renderCsv(run);
+    case "xlsx":
+      return renderXlsx(run);
+  }
+}
+
+export async function writeReports(
+  run: RunResult,
+  dir: string,
+  formats: ReportFormat[],
+): Promise<{ format: ReportFormat; path: string }[]> {
+  await mkdir(dir, { recursive: true });
+  const written: { format: ReportFormat; path: string }[] = [];
+  for (const format of [...new Set(formats)]) {
+    const path = join(dir, REPORT_FILES[format]);
+    await writeAtomic(path, await renderReport(run, format));
+    written.push({ format, path });
+  }
+  return written;
+}
+
+/** A reader (the dashboard, a user's browser) never sees a half-written report. */
+export async function writeAtomic(path: string, data: string | Uint8Array): Promise<void> {
+  const tmp = `${path}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`;
+  try {
+    await writeFile(tmp, data);
+    await rename(tmp, path);
+  } catch (err) {
+    await rm(tmp, { force: true });
+    throw err;
+  }
+}
