@@ -1,54 +1,50 @@
 import * as cheerio from "cheerio";
-import type { AnyNode, Element, Text } from "domhandler";
-import type { ExtractedLink, Heading, PageArtifacts } from "../types/index.ts";
+import type { AnyNode, Element } from "domhandler";
+import type { Heading, PageArtifacts } from "../types/index.ts";
+import { findAccessibility } from "./accessibility.ts";
+import { extractContacts } from "./contacts.ts";
+import { extractForms } from "./forms.ts";
+import { analyseLayout } from "./layout.ts";
+import { DEFAULT_LIMITS, type ExtractLimits } from "./limits.ts";
+import { extractLinks } from "./links.ts";
+import { extractMicrodata } from "./microdata.ts";
+import { pageDates } from "./page-dates.ts";
 import { collapseSpaces } from "./russian/normalize.ts";
+import { looksScriptBuilt } from "./script-shell.ts";
+import { tidyLines, visibleText } from "./visible-text.ts";
 
-const NAV_SELECTOR =
-  "nav, header, footer, aside, [role=navigation], .menu, .nav, .navbar, .sidebar, .footer, .header, .breadcrumb, .breadcrumbs, #menu, #nav, #footer, #header";
+/**
+ * HTML → artifacts: title, visible text split into main content and navigation, headings, links with their
+ * context, dates, contacts, forms, microdata, accessibility markers and a script-shell hint. parse5 (cheerio's
+ * default parser) repairs broken markup the way browsers do. Text beyond `maxTextChars` is cut and the cut
+ * is reported as `document.truncated`.
+ */
+export function extractHtml(
+  html: string,
+  url: string,
+  finalUrl: string,
+  limits: Pick<ExtractLimits, "maxTextChars" | "maxHtmlChars"> = DEFAULT_LIMITS,
+): Omit<PageArtifacts, "kind"> {
+  const htmlCut = html.length > limits.maxHtmlChars;
+  const $ = cheerio.load(htmlCut ? html.slice(0, limits.maxHtmlChars) : html);
+  const max = limits.maxTextChars;
 
-/** Minimal HTML extraction: title, text, main/nav text, headings, links (with anchor text and context). */
-export function extractHtml(html: string, url: string, finalUrl: string): Omit<PageArtifacts, "kind"> {
-  const $ = cheerio.load(html);
-  $("script, style, noscript, template, svg").remove();
-  const title = collapseSpaces($("title").first().text());
-  const headings: Heading[] = [];
-  $("h1, h2, h3, h4, h5, h6").each((_, el) => {
-    const text = collapseSpaces($(el).text());
-    if (text) headings.push({ level: Number(el.tagName.slice(1)), text });
-  });
-  const links: ExtractedLink[] = [];
-  $("a[href]").each((_, el) => {
-    const a = $(el);
-    const href = a.attr("href") ?? "";
-    let abs: string;
-    try {
-      abs = new URL(href, finalUrl).toString();
-    } catch {
-      return;
-    }
-    const text = collapseSpaces(a.text()) || collapseSpaces(a.find("img").attr("alt") ?? "");
-    const title = a.attr("title");
-    const context = collapseSpaces(a.closest("li, tr, p, div").first().text()).slice(0, 300);
-    links.push({
-      url: abs,
-      text,
-      ...(title ? { title } : {}),
-      ...(context && context !== text ? { context } : {}),
-      inNav: a.closest(NAV_SELECTOR).length > 0,
-      ...(a.attr("download") !== undefined ? { download: true } : {}),
-    });
-  });
-  const body = $("body").length ? $("body") : $("html");
-  const text = collapseSpaces(blockText(body));
-  const navText = collapseSpaces(
-    $(NAV_SELECTOR)
-      .map((_, el) => blockText($(el)))
-      .get()
-      .join(" "),
-  );
-  const main = body.clone();
-  main.find(NAV_SELECTOR).remove();
-  const mainText = collapseSpaces(blockText(main)) || text;
+  const title = collapseSpaces($("title").first().text()) || collapseSpaces($("h1").first().text());
+  const headings = extractHeadings($);
+  const layout = analyseLayout($);
+  const body = $("body").toArray();
+  const bodyNodes: AnyNode[] = body.length ? body : $.root().toArray();
+
+  const fullText = tidyLines(visibleText(bodyNodes, undefined, max + 1));
+  const text = fullText.slice(0, max);
+  const navText = tidyLines(visibleText(layout.nav, undefined, max)).slice(0, max);
+  const mainRoots = layout.main ? [layout.main] : bodyNodes;
+  const mainText = tidyLines(visibleText(mainRoots, layout.navSet, max)).slice(0, max) || text;
+
+  const links = extractLinks($, finalUrl, layout.navSet);
+  const accessibility = findAccessibility($, finalUrl);
+  const truncated = htmlCut || fullText.length > max;
+
   return {
     url,
     finalUrl,
@@ -58,23 +54,25 @@ export function extractHtml(html: string, url: string, finalUrl: string): Omit<P
     navText,
     headings,
     links,
-    dates: [],
-    contacts: { phones: [], emails: [], telLinks: [], mailtoLinks: [] },
-    forms: [],
-    microdata: {},
+    dates: pageDates(title, headings, mainText),
+    contacts: extractContacts(text, links),
+    forms: extractForms($, finalUrl),
+    microdata: extractMicrodata($, finalUrl),
+    ...(truncated ? { document: { truncated: true } } : {}),
+    scriptShell: looksScriptBuilt($, { textLength: text.length, linkCount: links.length }),
+    ...(accessibility.links.length || accessibility.scripts.length ? { accessibility } : {}),
   };
 }
 
-/** Text with spaces between block elements, so «Меню</li><li>Документы» does not glue words. */
-function blockText(node: cheerio.Cheerio<AnyNode>): string {
-  const parts: string[] = [];
-  const walk = (el: AnyNode): void => {
-    if (el.type === "text") parts.push((el as Text).data);
-    else if ("children" in el) {
-      for (const child of (el as Element).children) walk(child);
-      if (el.type === "tag") parts.push(" ");
-    }
-  };
-  node.each((_, el) => walk(el));
-  return parts.join("");
+function extractHeadings($: cheerio.CheerioAPI): Heading[] {
+  const headings: Heading[] = [];
+  for (const el of $("h1, h2, h3, h4, h5, h6, [role=heading]").toArray() as Element[]) {
+    const text = collapseSpaces(tidyLines(visibleText([el])));
+    if (!text) continue;
+    const level = /^h[1-6]$/i.test(el.name)
+      ? Number(el.name.slice(1))
+      : Number(el.attribs["aria-level"] ?? 2) || 2;
+    headings.push({ level, text: text.slice(0, 500) });
+  }
+  return headings;
 }

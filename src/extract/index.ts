@@ -1,5 +1,22 @@
 import type { ContentKind, PageArtifacts } from "../types/index.ts";
+import { decodeBody } from "./charset.ts";
+import { extractContacts } from "./contacts.ts";
+import { extractDates } from "./dates.ts";
+import {
+  type DocumentText,
+  extractDoc,
+  extractDocx,
+  extractOdt,
+  extractPdf,
+  extractRtf,
+  extractSpreadsheet,
+  guessTitle,
+} from "./documents/index.ts";
 import { extractHtml } from "./html.ts";
+import { type ExtractLimits, withDefaults } from "./limits.ts";
+
+export type { ExtractLimits } from "./limits.ts";
+export { DEFAULT_LIMITS } from "./limits.ts";
 
 export interface ExtractInput {
   url: string;
@@ -10,26 +27,107 @@ export interface ExtractInput {
   truncated?: boolean;
 }
 
-/** Pure: bytes of one snapshot → named artifacts. Never touches the network. */
-export async function extractArtifacts(input: ExtractInput): Promise<PageArtifacts> {
-  if (input.contentKind === "html") {
-    const html = new TextDecoder("utf-8").decode(input.body);
-    return { kind: "html", ...extractHtml(html, input.url, input.finalUrl) };
+const DOCUMENT_READERS: Partial<
+  Record<ContentKind, (bytes: Uint8Array, limits?: Partial<ExtractLimits>) => Promise<DocumentText>>
+> = {
+  pdf: extractPdf,
+  docx: extractDocx,
+  doc: extractDoc,
+  xls: extractSpreadsheet,
+  xlsx: extractSpreadsheet,
+  rtf: extractRtf,
+  odt: extractOdt,
+};
+
+/** Dates from the first part of a document: the heading and the first pages carry the dates that matter. */
+const DOCUMENT_DATE_CHARS = 200_000;
+
+/**
+ * Pure: bytes of one snapshot → named artifacts. Never touches the network, never throws for bad input:
+ * unreadable documents come back with `document.error`. Documents get a per-call time limit.
+ */
+export async function extractArtifacts(
+  input: ExtractInput,
+  limits?: Partial<ExtractLimits>,
+): Promise<PageArtifacts> {
+  const l = withDefaults(limits);
+  const kind = input.contentKind;
+  if (kind === "other" && !looksLikeText(input)) {
+    return documentArtifacts(input, { text: "", meta: { error: "формат файла не поддерживается" } });
   }
+  if (kind === "html" || kind === "other") {
+    const decoded = decodeBody(input.body, input.headers, kind);
+    if (kind === "other" && !looksLikeHtml(decoded.text))
+      return textArtifacts(input, decoded.text, decoded.charset, l);
+    const page = extractHtml(decoded.text, input.url, input.finalUrl, l);
+    const cut = input.truncated || page.document?.truncated;
+    return {
+      kind,
+      ...page,
+      charset: decoded.charset,
+      ...(cut ? { document: { ...page.document, truncated: true } } : {}),
+    };
+  }
+  const reader = DOCUMENT_READERS[kind];
+  const doc: DocumentText = reader
+    ? await reader(input.body, l)
+    : { text: "", meta: { error: `формат ${kind} не поддерживается` } };
+  return documentArtifacts(input, doc);
+}
+
+function documentArtifacts(input: ExtractInput, doc: DocumentText): PageArtifacts {
+  const title = doc.title || guessTitle(doc.text);
+  const head = doc.text.slice(0, DOCUMENT_DATE_CHARS);
+  const dates = dedupeDates([...extractDates(title, { titleLike: true }), ...extractDates(head)]);
+  // A fetch cut at the size cap leaves a document that usually cannot be parsed; say that it was cut.
+  const meta = input.truncated ? { ...doc.meta, truncated: true } : doc.meta;
   return {
     kind: input.contentKind,
     url: input.url,
     finalUrl: input.finalUrl,
-    title: "",
-    text: "",
-    mainText: "",
+    title,
+    text: doc.text,
+    mainText: doc.text,
     navText: "",
-    headings: [],
+    headings: title ? [{ level: 1, text: title }] : [],
     links: [],
-    dates: [],
-    contacts: { phones: [], emails: [], telLinks: [], mailtoLinks: [] },
+    dates,
+    contacts: extractContacts(head),
     forms: [],
     microdata: {},
-    document: { error: "extraction of this document kind is not implemented yet" },
+    document: meta,
   };
+}
+
+/** A plain-text body (robots, CSV, text/plain served as "other"). */
+function textArtifacts(input: ExtractInput, raw: string, charset: string, l: ExtractLimits): PageArtifacts {
+  const text = raw.slice(0, l.maxTextChars);
+  const { document, ...artifacts } = documentArtifacts(input, { text, meta: {} });
+  return {
+    ...artifacts,
+    charset,
+    ...(raw.length > text.length || document?.truncated ? { document: { truncated: true } } : {}),
+  };
+}
+
+/** "other" bodies worth reading as text: a text/xml/json type, or no NUL bytes in the first kilobytes. */
+function looksLikeText(input: ExtractInput): boolean {
+  const type = Object.entries(input.headers).find(([k]) => k.toLowerCase() === "content-type")?.[1] ?? "";
+  if (/^text\/|[+/](?:xml|json)\b|xhtml/i.test(type)) return true;
+  if (type && !/octet-stream/i.test(type)) return false;
+  return !input.body.subarray(0, 4096).includes(0);
+}
+
+function looksLikeHtml(text: string): boolean {
+  return /<(?:!doctype\s+html|html|head|body|div|p|a\s)[\s>]/i.test(text.slice(0, 2048));
+}
+
+function dedupeDates<T extends { date: string; precision: string }>(dates: T[]): T[] {
+  const seen = new Set<string>();
+  return dates.filter((d) => {
+    const key = `${d.date}|${d.precision}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 }

@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { compilePhrase, excerptAround, findAllPhrase, findPhrase, indexText, normalizeText } from "../../src/extract/russian/index.ts";
+import {
+  compilePhrase,
+  excerptAround,
+  findAllPhrase,
+  findPhrase,
+  indexText,
+  normalizeText,
+} from "../../src/extract/russian/index.ts";
 
 describe("russian normalisation", () => {
   it("unifies case, ё, quotes, dashes and spaces", () => {
@@ -8,11 +15,16 @@ describe("russian normalisation", () => {
 });
 
 describe("phrase matching", () => {
-  const find = (text: string, phrase: string, gap?: number) => findPhrase(indexText(text), compilePhrase(phrase), gap);
+  const find = (text: string, phrase: string, gap?: number) =>
+    findPhrase(indexText(text), compilePhrase(phrase), gap);
 
   it("matches across declensions", () => {
-    expect(find("Результаты независимой оценки качества условий", "независимая оценка качества")).not.toBeNull();
-    expect(find("Положение об Общественном совете при министерстве", "положение об общественном совете")).not.toBeNull();
+    expect(
+      find("Результаты независимой оценки качества условий", "независимая оценка качества"),
+    ).not.toBeNull();
+    expect(
+      find("Положение об Общественном совете при министерстве", "положение об общественном совете"),
+    ).not.toBeNull();
   });
 
   it("tolerates a few words in between, not many", () => {

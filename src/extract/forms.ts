@@ -1,0 +1,117 @@
+import type { CheerioAPI } from "cheerio";
+import type { Element } from "domhandler";
+import type { FormInfo } from "../types/index.ts";
+import { resolveUrl } from "./links.ts";
+import { collapseSpaces } from "./russian/normalize.ts";
+import { tidyLines, visibleText } from "./visible-text.ts";
+
+/** A form as extracted: the contract's FormInfo plus what tells a site search from a feedback form. */
+export interface ExtractedForm extends FormInfo {
+  /** A site-search box (role=search, a lone query field, action …/search/): not a feedback channel. */
+  search: boolean;
+  /** Visible text inside the form (labels, legends, button captions), capped, for phrase checks. */
+  text: string;
+}
+
+const NON_FIELD_TYPES = new Set(["hidden", "submit", "button", "image", "reset"]);
+const SEARCH_NAME =
+  /^(?:q|query|s|search|searchid|search_query|text|find|keyword|keywords|poisk|how|where|word|words|tags)$/i;
+const SEARCH_HINT = /search|poisk|find|поиск|найти|искать/i;
+const FORM_TEXT_MAX = 500;
+
+export function extractForms($: CheerioAPI, baseUrl: string): ExtractedForm[] {
+  return ($("form").toArray() as Element[]).map((form) => describeForm($, form, baseUrl));
+}
+
+function describeForm($: CheerioAPI, form: Element, baseUrl: string): ExtractedForm {
+  const f = $(form);
+  const rawAction = f.attr("action")?.trim();
+  const action = rawAction ? resolveUrl(rawAction, baseUrl) : null;
+  const method = (f.attr("method") ?? "get").trim().toLowerCase() || "get";
+  const fields: FormInfo["fields"] = [];
+  for (const el of f.find("input, select, textarea").toArray() as Element[]) {
+    const tag = el.name.toLowerCase();
+    const type = tag === "input" ? (el.attribs.type ?? "text").toLowerCase() : tag;
+    if (NON_FIELD_TYPES.has(type)) continue;
+    const label = fieldLabel($, el);
+    fields.push({ name: el.attribs.name ?? el.attribs.id ?? "", type, ...(label ? { label } : {}) });
+  }
+  const hasTextarea = fields.some((x) => x.type === "textarea");
+  const hasFileInput = fields.some((x) => x.type === "file");
+  const buttons = (
+    f.find("button, input[type=submit], input[type=button], input[type=image]").toArray() as Element[]
+  )
+    .map((b) => collapseSpaces($(b).text() || b.attribs.value || b.attribs.alt || b.attribs.title || ""))
+    .filter(Boolean);
+  const text = collapseSpaces([tidyLines(visibleText([form], undefined, 5000)), ...buttons].join(" ")).slice(
+    0,
+    FORM_TEXT_MAX,
+  );
+  return {
+    action,
+    method,
+    fields,
+    hasTextarea,
+    hasFileInput,
+    search: isSearchForm(form, action, fields, text),
+    text,
+  };
+}
+
+/** <label for>, a wrapping <label>, aria-label, placeholder, title, or the previous table cell of old layouts. */
+function fieldLabel($: CheerioAPI, el: Element): string {
+  const id = el.attribs.id;
+  if (id) {
+    const forLabel = $("label")
+      .filter((_, l) => (l as Element).attribs.for === id)
+      .first();
+    const t = collapseSpaces(forLabel.text());
+    if (t) return t;
+  }
+  const wrapping = collapseSpaces($(el).closest("label").text());
+  if (wrapping) return wrapping;
+  for (const attr of ["aria-label", "placeholder", "title"]) {
+    const t = collapseSpaces(el.attribs[attr] ?? "");
+    if (t) return t;
+  }
+  const cell = $(el).closest("td");
+  if (cell.length) {
+    const t = collapseSpaces(cell.prev("td, th").text());
+    if (t) return t.slice(0, 200);
+  }
+  return "";
+}
+
+function isSearchForm(
+  form: Element,
+  action: string | null,
+  fields: FormInfo["fields"],
+  text: string,
+): boolean {
+  if (form.attribs.role?.toLowerCase() === "search") return true;
+  if (
+    fields.some((x) => x.type === "textarea" || x.type === "file" || x.type === "email" || x.type === "tel")
+  ) {
+    return false;
+  }
+  const visible = fields.filter((x) => x.type !== "checkbox" && x.type !== "radio");
+  if (visible.length === 0 || visible.length > 2) return false;
+  if (visible.some((x) => x.type === "search")) return true;
+  const classes = `${form.attribs.class ?? ""} ${form.attribs.id ?? ""} ${form.attribs.name ?? ""}`;
+  const actionPath = action ? safePath(action) : "";
+  return (
+    visible.some((x) => SEARCH_NAME.test(x.name)) &&
+    (SEARCH_HINT.test(classes) ||
+      SEARCH_HINT.test(actionPath) ||
+      SEARCH_HINT.test(text) ||
+      visible.length === 1)
+  );
+}
+
+function safePath(url: string): string {
+  try {
+    return new URL(url).pathname;
+  } catch {
+    return url;
+  }
+}

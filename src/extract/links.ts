@@ -1,0 +1,104 @@
+import type { CheerioAPI } from "cheerio";
+import type { AnyNode, Element } from "domhandler";
+import type { ExtractedLink } from "../types/index.ts";
+import { collapseSpaces } from "./russian/normalize.ts";
+import { tidyLines, visibleText } from "./visible-text.ts";
+
+const CONTEXT_RADIUS = 150;
+/** The block whose text explains a link: a list item, a table row, a card of a document list. */
+const CONTEXT_TAGS = new Set([
+  "li",
+  "tr",
+  "dd",
+  "dt",
+  "p",
+  "figure",
+  "article",
+  "h1",
+  "h2",
+  "h3",
+  "h4",
+  "h5",
+  "h6",
+]);
+const CARD_CLASS =
+  /(?:^|[-_\s])(?:card|item|doc|docs|document|file|news|entry|row|record|list-el|element|post)(?:$|[-_\s])/i;
+const IGNORED_SCHEMES = /^(?:javascript|data|about|vbscript):/i;
+
+/** Every <a href> (and <area href>): absolute URL, anchor text (or image alt), title, context, inNav. */
+export function extractLinks($: CheerioAPI, baseUrl: string, navSet: Set<AnyNode>): ExtractedLink[] {
+  const base = documentBase($, baseUrl);
+  const links: ExtractedLink[] = [];
+  for (const el of $("a[href], area[href]").toArray() as Element[]) {
+    const href = (el.attribs.href ?? "").trim();
+    if (!href || IGNORED_SCHEMES.test(href)) continue;
+    const url = resolveUrl(href, base);
+    if (!url) continue;
+    const a = $(el);
+    const text =
+      collapseSpaces(a.text()) ||
+      collapseSpaces(a.find("img[alt]").first().attr("alt") ?? "") ||
+      collapseSpaces(el.attribs["aria-label"] ?? "") ||
+      collapseSpaces(el.name === "area" ? (el.attribs.alt ?? "") : "");
+    const title = collapseSpaces(el.attribs.title ?? a.find("img[title]").first().attr("title") ?? "");
+    const context = linkContext(el, text);
+    links.push({
+      url,
+      text,
+      ...(title ? { title } : {}),
+      ...(context && context !== text ? { context } : {}),
+      inNav: insideSet(el, navSet),
+      ...(el.attribs.download !== undefined ? { download: true } : {}),
+    });
+  }
+  return links;
+}
+
+/** `<base href>` changes how relative links resolve; many old sites use it. */
+function documentBase($: CheerioAPI, pageUrl: string): string {
+  const href = $("base[href]").first().attr("href");
+  return (href && resolveUrl(href, pageUrl)) || pageUrl;
+}
+
+export function resolveUrl(href: string, base: string): string | null {
+  try {
+    // Windows-style backslashes and stray whitespace occur in hand-written old pages.
+    return new URL(href.replace(/\\/g, "/").replace(/[\n\r\t]/g, ""), base).toString();
+  } catch {
+    return null;
+  }
+}
+
+export function insideSet(el: AnyNode, set: Set<AnyNode>): boolean {
+  for (let p: AnyNode | null = el; p; p = p.parent) if (set.has(p)) return true;
+  return false;
+}
+
+/** Text of the nearest list item / table row / card, cut to a window around the link text. */
+function linkContext(el: Element, text: string): string {
+  let block: AnyNode | null = null;
+  for (let p = el.parent; p && p.type === "tag"; p = p.parent) {
+    const tag = (p as Element).name.toLowerCase();
+    if (tag === "body") break;
+    if (
+      CONTEXT_TAGS.has(tag) ||
+      ((tag === "div" || tag === "section") && CARD_CLASS.test((p as Element).attribs.class ?? ""))
+    ) {
+      block = p;
+      break;
+    }
+  }
+  if (!block) {
+    // A bare <div><a>Положение</a> (PDF, 120 КБ)</div>: the parent says enough when it is short.
+    const parent = el.parent;
+    if (parent?.type !== "tag" || (parent as Element).name.toLowerCase() === "body") return "";
+    const near = collapseSpaces(tidyLines(visibleText([parent], undefined, 1000)));
+    return near.length <= CONTEXT_RADIUS * 2 ? near : "";
+  }
+  const full = collapseSpaces(tidyLines(visibleText([block], undefined, 20_000)));
+  if (full.length <= CONTEXT_RADIUS * 2) return full;
+  const at = text ? full.indexOf(text) : -1;
+  const center = at >= 0 ? at + text.length / 2 : 0;
+  const start = Math.max(0, Math.round(center - CONTEXT_RADIUS));
+  return full.slice(start, start + CONTEXT_RADIUS * 2).trim();
+}
