@@ -1,0 +1,383 @@
+import type {
+  Conditional,
+  CrawlBudget,
+  CrawlError,
+  CrawlRequest,
+  CrawlSummary,
+  FetchedPage,
+  Fetcher,
+  LinkCandidate,
+} from "../types/index.ts";
+import { type CircuitBreaker, createCircuitBreaker } from "./circuit-breaker.ts";
+import { isDocumentKind } from "./content-kind.ts";
+import { DEFAULT_BUDGET } from "./defaults.ts";
+import { crawlError, isConnectionError } from "./errors.ts";
+import type { FetchFn } from "./fetch-fn.ts";
+import {
+  createFrontier,
+  type FrontierOptions,
+  type FrontierRequest,
+  type PushRejection,
+} from "./frontier.ts";
+import { createPool, type HostPool } from "./politeness.ts";
+import type { PriorityFn } from "./priority.ts";
+import { type RetryOptions, withRetry } from "./retry.ts";
+import { type HostRobots, RobotsCache } from "./robots.ts";
+import { createScope, type ScopeOptions } from "./scope.ts";
+import { collectSitemapUrls, type SitemapLimits } from "./sitemap.ts";
+import { normalizeUrl, urlKey } from "./url.ts";
+
+/** What the page handler returns: the page's links, and whether the crawl is done. */
+export interface PageOutcome {
+  links: LinkCandidate[];
+  /** Every rule is decided: stop crawling this site. */
+  stop?: boolean;
+  /** The cues changed (a rule was decided): recompute queued priorities. */
+  reprioritize?: boolean;
+}
+
+export type PageHandler = (page: FetchedPage, request: CrawlRequest) => Promise<PageOutcome> | PageOutcome;
+
+/** Why a queued request was not handed to onPage. */
+export type SkipReason = "robots" | "out-of-scope-redirect" | "duplicate-redirect";
+
+export interface CrawlSiteOptions {
+  fetcher: Fetcher;
+  budget?: Partial<CrawlBudget>;
+  /** Politeness pool; share one across concurrent site crawls. Default: a fresh pool with default limits. */
+  pool?: HostPool;
+  priority?: PriorityFn;
+  /** Called once per fetched URL, errors included (page.error set); not for robots-skipped URLs. */
+  onPage: PageHandler;
+  onSkip?: (request: CrawlRequest, reason: SkipReason, page: FetchedPage | null) => void;
+  conditionalFor?: (url: string) => Conditional | undefined;
+  respectRobots?: boolean;
+  useSitemaps?: boolean;
+  signal?: AbortSignal;
+  /** Retry options, or false for none. */
+  retry?: Partial<RetryOptions> | false;
+  /** A breaker shared across crawls, or false for none. Default: one per crawl. */
+  circuitBreaker?: CircuitBreaker | false;
+  frontier?: Partial<Omit<FrontierOptions, "scope" | "maxDepth" | "priority">>;
+  scope?: ScopeOptions;
+  sitemapLimits?: Partial<SitemapLimits>;
+  /** Priority bias of sitemap seeds: low unless their URL matches cues. Default -1. */
+  sitemapBias?: number;
+}
+
+/** CrawlSummary plus what the crawl learned about the site on the way. */
+export interface SiteCrawlSummary extends CrawlSummary {
+  /** Hosts added to the scope by a home-page redirect. */
+  scopeWidenedTo: string[];
+  /** robots.txt of the start origin: `error` means it failed and everything was allowed. */
+  robots: { status: HostRobots["status"]; error: CrawlError | null } | null;
+  sitemapUrls: number;
+  aborted: boolean;
+  /** Links the frontier refused, by reason. */
+  rejected: Record<PushRejection, number>;
+}
+
+interface Counters {
+  pages: number;
+  okPages: number;
+  documents: number;
+  bytes: number;
+  errors: number;
+  refused: number;
+  skippedByRobots: number;
+  firstError: CrawlError | null;
+  firstRefusal: CrawlError | null;
+}
+
+const REFUSAL_STATUSES = new Set([401, 403]);
+
+function isRefusal(page: FetchedPage): boolean {
+  return (
+    page.error?.code === "http-429" || (page.error?.code === "http-4xx" && REFUSAL_STATUSES.has(page.status))
+  );
+}
+
+function abortedPage(url: string, reason: unknown): FetchedPage {
+  return {
+    url,
+    finalUrl: url,
+    status: 0,
+    headers: {},
+    body: null,
+    truncated: false,
+    contentKind: "other",
+    redirects: [],
+    fetcher: "http",
+    fetchedAt: new Date().toISOString(),
+    durationMs: 0,
+    error: crawlError("unknown", `aborted: ${String(reason)}`),
+  };
+}
+
+/**
+ * Crawl one site best-first: robots.txt and sitemaps, the home page, then the
+ * highest-priority links until the frontier is empty, the handler says stop, or a
+ * budget (pages, bytes, time) runs out.
+ */
+export async function crawlSite(startUrl: string, options: CrawlSiteOptions): Promise<SiteCrawlSummary> {
+  const started = Date.now();
+  const budget: CrawlBudget = { ...DEFAULT_BUDGET, ...options.budget };
+  const deadline = started + budget.maxDurationMs;
+  const respectRobots = options.respectRobots ?? true;
+  const useSitemaps = options.useSitemaps ?? true;
+  const signal = options.signal;
+  const pool = options.pool ?? createPool();
+  const c: Counters = {
+    pages: 0,
+    okPages: 0,
+    documents: 0,
+    bytes: 0,
+    errors: 0,
+    refused: 0,
+    skippedByRobots: 0,
+    firstError: null,
+    firstRefusal: null,
+  };
+
+  const start = normalizeUrl(startUrl);
+  const summary = (fields: Partial<SiteCrawlSummary>): SiteCrawlSummary => ({
+    startUrl,
+    finalUrl: start ?? startUrl,
+    pages: c.pages,
+    documents: c.documents,
+    bytes: c.bytes,
+    errors: c.errors,
+    skippedByRobots: c.skippedByRobots,
+    budgetExhausted: false,
+    budgetReason: null,
+    pendingRelevant: 0,
+    durationMs: Date.now() - started,
+    siteError: null,
+    status: "ok",
+    scopeWidenedTo: [],
+    robots: null,
+    sitemapUrls: 0,
+    aborted: false,
+    rejected: {
+      "invalid-url": 0,
+      "out-of-scope": 0,
+      duplicate: 0,
+      depth: 0,
+      trap: 0,
+      unsupported: 0,
+      full: 0,
+    },
+    ...fields,
+  });
+  if (start === null) {
+    return summary({
+      status: "unreachable",
+      siteError: crawlError("invalid-url", `not an http(s) URL: ${startUrl}`),
+    });
+  }
+
+  const scope = createScope(start, options.scope);
+  const frontier = createFrontier({
+    ...options.frontier,
+    scope,
+    maxDepth: budget.maxDepth,
+    ...(options.priority ? { priority: options.priority } : {}),
+  });
+  const breaker =
+    options.circuitBreaker === false ? null : (options.circuitBreaker ?? createCircuitBreaker());
+  const fetcherFetch: FetchFn = (url, o) => options.fetcher.fetch(url, o);
+  const guarded = breaker ? breaker.wrap(fetcherFetch) : fetcherFetch;
+  const attempt: FetchFn = (url, o) =>
+    pool
+      .run(url, () => guarded(url, o), signal ? { signal } : {})
+      .catch((reason: unknown) => abortedPage(url, reason));
+  const fetchPage: FetchFn = options.retry === false ? attempt : withRetry(attempt, options.retry ?? {});
+
+  // robots.txt: loaded per origin on first use; its Crawl-delay raises that host's interval.
+  const robotsCache = new RobotsCache(fetchPage);
+  const robotsFor = async (url: string): Promise<HostRobots> => {
+    const cached = robotsCache.peek(url);
+    if (cached) return cached;
+    const robots = await robotsCache.forUrl(url);
+    pool.setCrawlDelay(url, robots.crawlDelay());
+    return robots;
+  };
+
+  let startRobots: HostRobots | null = null;
+  if (respectRobots || useSitemaps) {
+    startRobots = await robotsFor(start);
+  }
+
+  // A robots.txt that could not even be connected to: don't spend more requests on sitemaps.
+  const startDown = startRobots?.status === "error" && isConnectionError(startRobots.error?.code);
+  let sitemapUrls = 0;
+  if (useSitemaps && !startDown) {
+    const listed = (startRobots?.sitemaps() ?? []).filter((u) => scope.inScope(u));
+    // Sitemaps named in robots.txt are invited; the conventional location is only a guess and obeys Disallow.
+    const guess = new URL("/sitemap.xml", start).href;
+    const guessAllowed = !respectRobots || (startRobots?.isAllowed(guess) ?? true);
+    const roots = listed.length > 0 ? listed : guessAllowed ? [guess] : [];
+    const collected = await collectSitemapUrls(roots, fetchPage, options.sitemapLimits);
+    for (const entry of collected.urls) {
+      const pushed = frontier.push(
+        { url: entry.url, text: "" },
+        { depth: 1, referrer: null, source: "sitemap", bias: options.sitemapBias ?? -1 },
+      );
+      if (pushed.accepted) sitemapUrls++;
+    }
+  }
+
+  const fetchedKeys = new Set<string>();
+  let launched = 0;
+  let stopRequested = false;
+  let handlerError: unknown = null;
+  let homePage: FetchedPage | null = null;
+
+  const recordPage = (page: FetchedPage) => {
+    c.pages++;
+    if (page.error === null) {
+      c.okPages++;
+      if (isDocumentKind(page.contentKind)) c.documents++;
+    } else if (page.error.code !== "unsupported-type") {
+      c.errors++;
+      c.firstError ??= page.error;
+      if (isRefusal(page)) {
+        c.refused++;
+        c.firstRefusal ??= page.error;
+      }
+    }
+    c.bytes += page.body?.length ?? 0;
+  };
+
+  /** Fetch one request (unless robots.txt forbids it) and hand the page on. */
+  const handle = async (req: FrontierRequest | CrawlRequest, isHome: boolean): Promise<void> => {
+    if (respectRobots) {
+      const robots = await robotsFor(req.url);
+      if (!robots.isAllowed(req.url)) {
+        c.skippedByRobots++;
+        options.onSkip?.(req, "robots", null);
+        return;
+      }
+    }
+    launched++;
+    fetchedKeys.add(req.key);
+    const conditional = options.conditionalFor?.(req.url);
+    const page = await fetchPage(req.url, {
+      ...(conditional ? { conditional } : {}),
+      ...(signal ? { signal } : {}),
+    });
+    if (signal?.aborted) return;
+    if (isHome) {
+      homePage = page;
+      // A home page moved to another host (new domain, www, https): follow it once and widen the scope.
+      if (page.finalUrl !== req.url && !scope.inScope(page.finalUrl)) scope.allowHost(page.finalUrl);
+    }
+    recordPage(page);
+    if (page.finalUrl !== req.url) {
+      if (!scope.inScope(page.finalUrl)) {
+        options.onSkip?.(req, "out-of-scope-redirect", page);
+        return;
+      }
+      const finalKey = urlKey(page.finalUrl);
+      if (fetchedKeys.has(finalKey) && finalKey !== req.key) {
+        options.onSkip?.(req, "duplicate-redirect", page);
+        return;
+      }
+      fetchedKeys.add(finalKey);
+      frontier.markSeen(page.finalUrl);
+    }
+    const outcome = await options.onPage(page, req);
+    for (const link of outcome.links) {
+      frontier.push(link, { depth: req.depth + 1, referrer: page.finalUrl, source: "link" });
+    }
+    if (outcome.reprioritize) frontier.reprioritize();
+    if (outcome.stop) stopRequested = true;
+  };
+
+  const run = (req: FrontierRequest | CrawlRequest, isHome: boolean) =>
+    handle(req, isHome).catch((err: unknown) => {
+      handlerError ??= err;
+      stopRequested = true;
+    });
+
+  // The home page first, alone: whether the site answers at all decides the rest.
+  frontier.markSeen(start);
+  const homeRequest: CrawlRequest = {
+    url: start,
+    key: urlKey(start),
+    depth: 0,
+    priority: Number.POSITIVE_INFINITY,
+    referrer: null,
+    linkText: null,
+    linkContext: null,
+    source: "seed",
+  };
+  await run(homeRequest, true);
+
+  const home = homePage as FetchedPage | null;
+  const homeDown =
+    home !== null && (isConnectionError(home.error?.code) || home.error?.code === "circuit-open");
+
+  let budgetReason: CrawlSummary["budgetReason"] = null;
+  const budgetLeft = (): boolean => {
+    if (Date.now() >= deadline) budgetReason = "time";
+    else if (launched >= budget.maxPages) budgetReason = "pages";
+    else if (c.bytes >= budget.maxBytes) budgetReason = "bytes";
+    else return true;
+    return false;
+  };
+
+  const concurrency = Math.max(1, pool.concurrencyFor(start));
+  const inflight = new Set<Promise<void>>();
+  if (!homeDown) {
+    for (;;) {
+      if (stopRequested || signal?.aborted) break;
+      while (inflight.size < concurrency && frontier.size > 0 && !stopRequested && budgetLeft()) {
+        const req = frontier.pop()!;
+        if (fetchedKeys.has(req.key)) continue;
+        const task = run(req, false).finally(() => inflight.delete(task));
+        inflight.add(task);
+      }
+      if (inflight.size === 0) break;
+      await Promise.race(inflight);
+    }
+    await Promise.allSettled([...inflight]);
+  }
+  if (handlerError !== null) throw handlerError;
+
+  const exhausted = budgetReason !== null && frontier.size > 0 && !stopRequested;
+  let status: CrawlSummary["status"] = "ok";
+  let siteError: CrawlError | null = null;
+  if (homeDown) {
+    status = "unreachable";
+    siteError = home?.error ?? null;
+  } else if (c.okPages === 0) {
+    const onlyRefusals = c.errors === c.refused && (c.refused > 0 || c.skippedByRobots > 0);
+    if (onlyRefusals) {
+      status = "blocked";
+      siteError =
+        c.refused > 0 && c.firstRefusal
+          ? c.firstRefusal
+          : crawlError("robots", "robots.txt disallows every page that was to be fetched");
+    } else {
+      status = "unreachable";
+      siteError = home?.error ?? c.firstError ?? crawlError("unknown", "no page could be fetched");
+    }
+  } else if (c.errors > 0) {
+    status = "partial";
+  }
+
+  return summary({
+    finalUrl: home?.finalUrl ?? start,
+    budgetExhausted: exhausted,
+    budgetReason: exhausted ? budgetReason : null,
+    pendingRelevant: frontier.pendingRelevant(),
+    siteError,
+    status,
+    scopeWidenedTo: [...scope.widened],
+    robots: startRobots ? { status: startRobots.status, error: startRobots.error } : null,
+    sitemapUrls,
+    aborted: signal?.aborted ?? false,
+    rejected: { ...frontier.rejected },
+  });
+}

@@ -1,0 +1,386 @@
+import type { LookupFunction } from "node:net";
+import { pipeline, Readable } from "node:stream";
+import { rootCertificates } from "node:tls";
+import zlib from "node:zlib";
+import { Agent, request } from "undici";
+import type { CrawlError, FetchedPage, Fetcher, FetchOptions } from "../types/index.ts";
+import { detectContentKind, isUnsupportedResponse } from "./content-kind.ts";
+import { DEFAULT_BUDGET, DEFAULT_MAX_REDIRECTS, DEFAULT_TIMEOUTS, USER_AGENT } from "./defaults.ts";
+import { classifyError, crawlError, statusError } from "./errors.ts";
+
+export interface HttpFetcherOptions {
+  userAgent?: string;
+  connectTimeoutMs?: number;
+  headersTimeoutMs?: number;
+  /** Whole-body deadline after the headers arrived (also the idle timeout between chunks). */
+  bodyTimeoutMs?: number;
+  maxRedirects?: number;
+  /** Cap on raw and on decoded body bytes; the rest is never read. */
+  maxBodyBytes?: number;
+  /** Bodies of 4xx/5xx answers are kept up to this size (WAF and error pages), never flagged too-large. */
+  maxErrorBodyBytes?: number;
+  /** DNS resolution: tests map names to 127.0.0.1; a public server can refuse private addresses. */
+  lookup?: LookupFunction;
+  /**
+   * TLS verification. Many regional sites chain to the Russian Trusted Root CA (Минцифры), which
+   * Node does not ship: pass it in `extraCa` (added to Node's roots, not replacing them).
+   */
+  tls?: { rejectUnauthorized?: boolean; extraCa?: readonly string[] };
+  /** Extra request headers. */
+  headers?: Record<string, string>;
+  /** Called once per response whose body was read (or skipped): raw bytes off the wire, decoded bytes kept. */
+  onResponseRead?: (info: ResponseReadInfo) => void;
+}
+
+export interface ResponseReadInfo {
+  url: string;
+  status: number;
+  rawBytes: number;
+  decodedBytes: number;
+  truncated: boolean;
+}
+
+/** Headers worth keeping in a snapshot manifest. */
+const KEPT_HEADERS = [
+  "content-type",
+  "etag",
+  "last-modified",
+  "content-length",
+  "retry-after",
+  "location",
+  // The file name of a document served as octet-stream is its best type hint.
+  "content-disposition",
+];
+
+type RawHeaders = Record<string, string | string[] | undefined>;
+
+function headerValue(headers: RawHeaders, name: string): string | undefined {
+  const v = headers[name];
+  return Array.isArray(v) ? v.join(", ") : v;
+}
+
+function keptHeaders(headers: RawHeaders): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const name of KEPT_HEADERS) {
+    const v = headerValue(headers, name);
+    if (v !== undefined) out[name] = v;
+  }
+  return out;
+}
+
+function decoderFor(encoding: string | undefined): zlib.Gunzip | zlib.Inflate | zlib.BrotliDecompress | null {
+  const enc = (encoding ?? "").trim().toLowerCase();
+  // Servers sometimes use zlib-less "deflate"; node's Unzip-like inflate handles the zlib-wrapped form.
+  if (enc === "gzip" || enc === "x-gzip") return zlib.createGunzip();
+  if (enc === "deflate") return zlib.createInflate();
+  if (enc === "br") return zlib.createBrotliDecompress();
+  return null;
+}
+
+interface BodyResult {
+  bytes: Uint8Array;
+  rawBytes: number;
+  truncated: boolean;
+  error: CrawlError | null;
+}
+
+/**
+ * Read at most `cap` bytes (raw and decoded), then destroy the stream: a 2 GB download
+ * or a zip bomb never sits in memory beyond the cap plus one chunk.
+ */
+async function readCapped(
+  body: Readable,
+  encoding: string | undefined,
+  cap: number,
+  deadlineMs: number,
+): Promise<BodyResult> {
+  let rawBytes = 0;
+  let truncated = false;
+  let timedOut = false;
+  const chunks: Buffer[] = [];
+  let total = 0;
+  const decoder = decoderFor(encoding);
+  body.on("error", () => {
+    // surfaced through iteration
+  });
+  decoder?.on("error", () => {
+    // surfaced through iteration
+  });
+
+  async function* counted(): AsyncGenerator<Buffer> {
+    for await (const chunk of body as AsyncIterable<Buffer>) {
+      rawBytes += chunk.length;
+      yield chunk;
+      if (rawBytes > cap) {
+        // More compressed bytes than the cap: the decoded body is larger still.
+        truncated = true;
+        return;
+      }
+    }
+  }
+
+  const source: AsyncIterable<Buffer> = decoder
+    ? pipeline(Readable.from(counted()), decoder, () => {
+        // errors surface through the iteration below
+      })
+    : counted();
+
+  const timer = setTimeout(() => {
+    timedOut = true;
+    body.destroy(Object.assign(new Error("body timeout"), { code: "UND_ERR_BODY_TIMEOUT" }));
+    decoder?.destroy(Object.assign(new Error("body timeout"), { code: "UND_ERR_BODY_TIMEOUT" }));
+  }, deadlineMs);
+  try {
+    for await (const chunk of source) {
+      const room = cap - total;
+      if (chunk.length > room) {
+        chunks.push(chunk.subarray(0, room));
+        total += room;
+        truncated = true;
+        break;
+      }
+      chunks.push(chunk);
+      total += chunk.length;
+    }
+    return { bytes: Buffer.concat(chunks, total), rawBytes, truncated, error: null };
+  } catch (err) {
+    const error = timedOut
+      ? crawlError("timeout", `body not received within ${deadlineMs} ms`)
+      : classifyError(err);
+    return { bytes: Buffer.concat(chunks, total), rawBytes, truncated, error };
+  } finally {
+    clearTimeout(timer);
+    if (!body.destroyed) body.destroy();
+    decoder?.destroy();
+  }
+}
+
+/** Drop a body we don't want; undici emits an abort error on destroy, which must not go unhandled. */
+function discard(body: Readable): void {
+  body.on("error", () => {});
+  body.destroy();
+}
+
+function isRedirect(status: number): boolean {
+  return status === 301 || status === 302 || status === 303 || status === 307 || status === 308;
+}
+
+/** An undici-based fetcher: manual redirects, streamed size cap, decompression, error taxonomy; never throws. */
+export function createHttpFetcher(options: HttpFetcherOptions = {}): Fetcher & { readonly agent: Agent } {
+  const maxBodyBytes = options.maxBodyBytes ?? DEFAULT_BUDGET.maxBodyBytes;
+  const maxErrorBodyBytes = options.maxErrorBodyBytes ?? 64 * 1024;
+  const maxRedirects = options.maxRedirects ?? DEFAULT_MAX_REDIRECTS;
+  const bodyTimeoutMs = options.bodyTimeoutMs ?? DEFAULT_TIMEOUTS.bodyTimeoutMs;
+  const agent = new Agent({
+    connect: {
+      timeout: options.connectTimeoutMs ?? DEFAULT_TIMEOUTS.connectTimeoutMs,
+      ...(options.lookup ? { lookup: options.lookup } : {}),
+      ...(options.tls?.rejectUnauthorized === false ? { rejectUnauthorized: false } : {}),
+      ...(options.tls?.extraCa?.length ? { ca: [...rootCertificates, ...options.tls.extraCa] } : {}),
+    },
+    headersTimeout: options.headersTimeoutMs ?? DEFAULT_TIMEOUTS.headersTimeoutMs,
+    bodyTimeout: bodyTimeoutMs,
+    keepAliveTimeout: 4_000,
+  });
+  const baseHeaders: Record<string, string> = {
+    "user-agent": options.userAgent ?? USER_AGENT,
+    accept: "text/html,application/xhtml+xml,application/pdf,application/msword,*/*;q=0.8",
+    "accept-language": "ru,en;q=0.5",
+    "accept-encoding": "gzip, deflate, br",
+    ...(options.headers ?? {}),
+  };
+
+  async function fetchOnce(url: string, fetchOptions: FetchOptions = {}): Promise<FetchedPage> {
+    const started = Date.now();
+    const redirects: string[] = [];
+    const visited = new Set<string>();
+    let current = url;
+    const page = (partial: Partial<FetchedPage>): FetchedPage => ({
+      url,
+      finalUrl: current,
+      status: 0,
+      headers: {},
+      body: null,
+      truncated: false,
+      contentKind: "other",
+      redirects,
+      fetcher: "http",
+      fetchedAt: new Date(started).toISOString(),
+      durationMs: Date.now() - started,
+      error: null,
+      ...partial,
+    });
+
+    const headers: Record<string, string> = { ...baseHeaders };
+    const cond = fetchOptions.conditional;
+    if (cond?.etag) headers["if-none-match"] = cond.etag;
+    if (cond?.lastModified) headers["if-modified-since"] = cond.lastModified;
+
+    for (let hop = 0; ; hop++) {
+      let parsed: URL;
+      try {
+        parsed = new URL(current);
+      } catch {
+        return page({ error: crawlError("invalid-url", `not a URL: ${current}`) });
+      }
+      if (parsed.protocol !== "http:" && parsed.protocol !== "https:") {
+        return page({ error: crawlError("invalid-url", `unsupported scheme: ${parsed.protocol}`) });
+      }
+      parsed.hash = "";
+      visited.add(parsed.href);
+
+      let res: Awaited<ReturnType<typeof request>>;
+      try {
+        res = await request(parsed, {
+          method: "GET",
+          headers,
+          dispatcher: agent,
+          ...(fetchOptions.signal ? { signal: fetchOptions.signal } : {}),
+        });
+      } catch (err) {
+        return page({ error: classifyError(err) });
+      }
+      const status = res.statusCode;
+      const raw = res.headers as RawHeaders;
+      const kept = keptHeaders(raw);
+      const location = headerValue(raw, "location");
+
+      if (isRedirect(status) && location) {
+        discard(res.body);
+        let next: URL;
+        try {
+          next = new URL(location, parsed);
+        } catch {
+          return page({
+            status,
+            headers: kept,
+            error: crawlError("invalid-url", `bad Location: ${location}`),
+          });
+        }
+        next.hash = "";
+        if (visited.has(next.href)) {
+          redirects.push(next.href);
+          return page({
+            status,
+            headers: kept,
+            error: crawlError("redirect-loop", `redirect loop at ${next.href}`),
+          });
+        }
+        if (hop + 1 > maxRedirects) {
+          return page({
+            status,
+            headers: kept,
+            error: crawlError("too-many-redirects", `more than ${maxRedirects} redirects`),
+          });
+        }
+        redirects.push(next.href);
+        current = next.href;
+        continue;
+      }
+
+      const finalUrl = parsed.href;
+      current = finalUrl;
+      if (status === 304) {
+        discard(res.body);
+        options.onResponseRead?.({ url: finalUrl, status, rawBytes: 0, decodedBytes: 0, truncated: false });
+        // No body to sniff: the headers and the URL say what the stored copy is.
+        const contentKind = detectContentKind({
+          url: finalUrl,
+          contentType: kept["content-type"],
+          contentDisposition: kept["content-disposition"],
+        });
+        return page({ status, headers: kept, notModified: true, contentKind });
+      }
+
+      const hints = {
+        url: finalUrl,
+        contentType: kept["content-type"],
+        contentDisposition: kept["content-disposition"],
+      };
+      const httpError = statusError(status);
+      if (httpError === null && isUnsupportedResponse(hints)) {
+        // Headers are enough to know nobody reads this body (images, video, archives…).
+        discard(res.body);
+        options.onResponseRead?.({ url: finalUrl, status, rawBytes: 0, decodedBytes: 0, truncated: false });
+        return page({
+          status,
+          headers: kept,
+          contentKind: "other",
+          error: crawlError("unsupported-type", `not downloaded: ${kept["content-type"] ?? "unknown type"}`),
+        });
+      }
+
+      const cap = httpError === null ? maxBodyBytes : Math.min(maxBodyBytes, maxErrorBodyBytes);
+      const read = await readCapped(res.body, headerValue(raw, "content-encoding"), cap, bodyTimeoutMs);
+      options.onResponseRead?.({
+        url: finalUrl,
+        status,
+        rawBytes: read.rawBytes,
+        decodedBytes: read.bytes.length,
+        truncated: read.truncated,
+      });
+      const body = new Uint8Array(read.bytes.buffer, read.bytes.byteOffset, read.bytes.byteLength);
+      const contentKind = detectContentKind({ ...hints, body });
+      if (httpError !== null) {
+        return page({
+          status,
+          headers: kept,
+          body,
+          truncated: read.truncated,
+          contentKind,
+          error: httpError,
+        });
+      }
+      if (read.error !== null) {
+        return page({
+          status,
+          headers: kept,
+          body: read.bytes.length > 0 ? body : null,
+          contentKind,
+          error: read.error,
+        });
+      }
+      if (read.truncated) {
+        return page({
+          status,
+          headers: kept,
+          body,
+          truncated: true,
+          contentKind,
+          error: crawlError("too-large", `body larger than ${maxBodyBytes} bytes, cut`),
+        });
+      }
+      return page({ status, headers: kept, body, contentKind });
+    }
+  }
+
+  return {
+    name: "http",
+    agent,
+    async fetch(url: string, fetchOptions?: FetchOptions): Promise<FetchedPage> {
+      try {
+        return await fetchOnce(url, fetchOptions);
+      } catch (err) {
+        // Belt and braces: the contract says a fetcher never throws.
+        const now = new Date().toISOString();
+        return {
+          url,
+          finalUrl: url,
+          status: 0,
+          headers: {},
+          body: null,
+          truncated: false,
+          contentKind: "other",
+          redirects: [],
+          fetcher: "http",
+          fetchedAt: now,
+          durationMs: 0,
+          error: classifyError(err),
+        };
+      }
+    },
+    async close(): Promise<void> {
+      await agent.close();
+    },
+  };
+}
