@@ -63,6 +63,11 @@ export interface CrawlSiteOptions {
   sitemapLimits?: Partial<SitemapLimits>;
   /** Priority bias of sitemap seeds: low unless their URL matches cues. Default -1. */
   sitemapBias?: number;
+  /**
+   * Extra seeds, e.g. where the previous run found its evidence: a re-run goes there first instead of
+   * rediscovering the path. They pass the same scope, dedup and robots checks as any link.
+   */
+  seeds?: { url: string; text?: string; depth: number; bias?: number }[];
 }
 
 /** CrawlSummary plus what the crawl learned about the site on the way. */
@@ -225,6 +230,13 @@ export async function crawlSite(startUrl: string, options: CrawlSiteOptions): Pr
       );
       if (pushed.accepted) sitemapUrls++;
     }
+  }
+
+  for (const seed of options.seeds ?? []) {
+    frontier.push(
+      { url: seed.url, text: seed.text ?? "" },
+      { depth: seed.depth, referrer: null, source: "seed", bias: seed.bias ?? 0 },
+    );
   }
 
   const fetchedKeys = new Set<string>();

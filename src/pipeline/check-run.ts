@@ -15,7 +15,9 @@ import type {
 } from "../types/index.ts";
 import { UsageError } from "../util/errors.ts";
 import { REPO_ROOT } from "../version.ts";
+import { ArtifactCache } from "./artifact-cache.ts";
 import { checkSite, type SiteProgress } from "./check-site.ts";
+import { PreviousRuns } from "./previous-run.ts";
 import { newRunId, todayIso } from "./run-id.ts";
 import { buildRunResult } from "./run-result.ts";
 
@@ -33,6 +35,8 @@ export interface CheckOptions {
   pool?: HostPool;
   budget?: Partial<CrawlBudget>;
   respectRobots?: boolean;
+  /** Reuse earlier snapshots (conditional requests, evidence-first seeds, cached extraction). Default true. */
+  reuse?: boolean;
   onProgress?: (p: SiteProgress) => void;
   signal?: AbortSignal;
 }
@@ -72,10 +76,14 @@ export async function checkSites(
     ...(options.maxPages ? { maxPages: options.maxPages } : {}),
   };
   const weights = weightsFromRules(rules.map(ruleInfo));
+  const reuse = options.reuse ?? true;
+  const previousRuns = new PreviousRuns(snapshotsDir);
+  const artifactCache = new ArtifactCache(reuse ? snapshotsDir : null);
   try {
     const sites: SiteResult[] = await Promise.all(
-      targets.map((t) =>
-        checkSite(t, {
+      targets.map(async (t) => {
+        const prev = reuse ? await previousRuns.forSite(t.url) : null;
+        return checkSite(t, {
           fetcher,
           pool,
           budget,
@@ -83,16 +91,22 @@ export async function checkSites(
           weights,
           asOf,
           writer,
+          artifactCache,
+          ...(prev ? { previous: prev.entries, readPrevious: prev.readBody, seeds: prev.seeds } : {}),
           ...(options.respectRobots === undefined ? {} : { respectRobots: options.respectRobots }),
           ...(options.onProgress ? { onProgress: options.onProgress } : {}),
           ...(options.signal ? { signal: options.signal } : {}),
-        }),
-      ),
+        });
+      }),
     );
     const run = buildRunResult({ runId, mode: "check", asOf, startedAt, sites, rules });
     // Kept beside the snapshots so `nok recheck` can re-judge the run offline.
     await mkdir(runDir(snapshotsDir, runId), { recursive: true });
     await writeFile(join(runDir(snapshotsDir, runId), "result.json"), JSON.stringify(run));
+    await previousRuns.remember(
+      runId,
+      sites.filter((s) => s.status === "ok" || s.status === "partial").map((s) => s.url),
+    );
     return run;
   } finally {
     if (!options.fetcher) await fetcher.close?.();

@@ -20,6 +20,7 @@ import type {
   Sphere,
   TargetKind,
 } from "../types/index.ts";
+import type { ArtifactCache } from "./artifact-cache.ts";
 import { buildSiteView } from "./site-view.ts";
 
 export interface SiteTarget {
@@ -54,14 +55,14 @@ export interface CheckSiteOptions {
   /** Previous snapshots by URL: conditional requests, and the body to reuse on 304. */
   previous?: Map<string, ManifestEntry>;
   readPrevious?: (hash: string) => Promise<Uint8Array>;
+  /** Where an earlier run found evidence: crawled first. */
+  seeds?: { url: string; text?: string; depth: number; bias?: number }[];
   respectRobots?: boolean;
+  /** Extraction results by (hash, URL); without it every body is extracted. */
+  artifactCache?: ArtifactCache;
   onProgress?: (p: SiteProgress) => void;
   signal?: AbortSignal;
 }
-
-/** Artifacts by body hash: unchanged content (same bytes) is never extracted twice in a process. */
-const artifactCache = new Map<string, PageArtifacts>();
-const ARTIFACT_CACHE_LIMIT = 2_000;
 
 /** crawl → snapshot → extract → rules for one site; everything the network gave is stored before judging. */
 export async function checkSite(target: SiteTarget, options: CheckSiteOptions): Promise<SiteResult> {
@@ -99,7 +100,7 @@ export async function checkSite(target: SiteTarget, options: CheckSiteOptions): 
       body && hash && page.status >= 200 && page.status < 300 && page.contentKind !== "other",
     );
     if (body && hash && usable) {
-      const artifacts = await extractCached(hash, page, body);
+      const artifacts = await extractCached(options.artifactCache, hash, page, body);
       pages.push({
         artifacts,
         snapshot: hash,
@@ -140,7 +141,8 @@ export async function checkSite(target: SiteTarget, options: CheckSiteOptions): 
     onPage,
     conditionalFor: (url: string) => conditionalFor(options.previous, url),
     respectRobots: options.respectRobots ?? true,
-    signal: options.signal,
+    ...(options.seeds ? { seeds: options.seeds } : {}),
+    ...(options.signal ? { signal: options.signal } : {}),
   });
   await options.writer.flush();
 
@@ -168,10 +170,14 @@ export async function checkSite(target: SiteTarget, options: CheckSiteOptions): 
   };
 }
 
-async function extractCached(hash: string, page: FetchedPage, body: Uint8Array): Promise<PageArtifacts> {
-  const cached = artifactCache.get(hash);
-  // Same bytes at another URL: reuse the extraction but keep this page's own URL.
-  if (cached) return cached.url === page.url ? cached : { ...cached, url: page.url, finalUrl: page.finalUrl };
+async function extractCached(
+  cache: ArtifactCache | undefined,
+  hash: string,
+  page: FetchedPage,
+  body: Uint8Array,
+): Promise<PageArtifacts> {
+  const cached = await cache?.get(hash, page.finalUrl);
+  if (cached) return cached.url === page.url ? cached : { ...cached, url: page.url };
   const artifacts = await extractArtifacts({
     url: page.url,
     finalUrl: page.finalUrl,
@@ -180,8 +186,7 @@ async function extractCached(hash: string, page: FetchedPage, body: Uint8Array):
     body,
     truncated: page.truncated,
   });
-  if (artifactCache.size >= ARTIFACT_CACHE_LIMIT) artifactCache.clear();
-  artifactCache.set(hash, artifacts);
+  await cache?.put(hash, page.finalUrl, artifacts);
   return artifacts;
 }
 
