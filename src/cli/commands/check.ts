@@ -1,6 +1,5 @@
 import { resolve } from "node:path";
 import type { Command } from "commander";
-import { checkSites, exitCodeFor, parseFormats, writeReports } from "../../index.ts";
 import { todayIso } from "../../pipeline/run-id.ts";
 import { parseAsOf, parseTargetUrl } from "../../util/target-url.ts";
 import { REPO_ROOT } from "../../version.ts";
@@ -22,6 +21,8 @@ export function registerCheck(program: Command): void {
     .option("--out <dir>", "папка для отчётов (по умолчанию reports/<run-id>)")
     .option("--json", "вывести RunResult в stdout (и ничего больше)")
     .action(async (rawUrl: string, opts) => {
+      // Loaded on use: `nok --help` must not pay for the whole pipeline.
+      const { checkSites, exitCodeFor, parseFormats, writeReports } = await import("../../index.ts");
       const url = parseTargetUrl(rawUrl);
       const asOf = parseAsOf(opts.asOf, todayIso());
       const formats = parseFormats(opts.format);

@@ -1,5 +1,4 @@
 import type { Command } from "commander";
-import { crawlOnly } from "../../pipeline/crawl-only.ts";
 import { parseTargetUrl } from "../../util/target-url.ts";
 import { parsePositiveInt } from "../options.ts";
 import { createProgress } from "../progress.ts";
@@ -13,6 +12,7 @@ export function registerCrawl(program: Command): void {
     .option("--out <dir>", "папка снимков (по умолчанию snapshots/)")
     .option("--json", "вывести сводку манифеста в stdout")
     .action(async (rawUrl: string, opts) => {
+      const { crawlOnly } = await import("../../pipeline/crawl-only.ts");
       const url = parseTargetUrl(rawUrl);
       const progress = createProgress();
       const result = await crawlOnly(url, {

@@ -1,7 +1,5 @@
 import { resolve } from "node:path";
 import type { Command } from "commander";
-import { DEMO_AS_OF, startDemoWeb } from "../../demo/web.ts";
-import { checkSites, exitCodeFor, parseFormats, writeReports } from "../../index.ts";
 import { REPO_ROOT } from "../../version.ts";
 import { createProgress } from "../progress.ts";
 import { summaryTable } from "../summary-table.ts";
@@ -13,6 +11,8 @@ export function registerDemo(program: Command): void {
     .option("--format <list>", "форматы отчётов", "html,md,xlsx,csv,json")
     .option("--json", "вывести RunResult в stdout")
     .action(async (opts) => {
+      const { DEMO_AS_OF, startDemoWeb } = await import("../../demo/web.ts");
+      const { checkSites, exitCodeFor, parseFormats, writeReports } = await import("../../index.ts");
       const formats = parseFormats(opts.format);
       const progress = createProgress();
       const web = await startDemoWeb();
@@ -52,6 +52,7 @@ export function registerDemo(program: Command): void {
     .command("serve")
     .description("только запустить демо-сеть и ждать (Ctrl+C — остановить)")
     .action(async () => {
+      const { startDemoWeb } = await import("../../demo/web.ts");
       const web = await startDemoWeb();
       process.stdout.write(`Демо-сеть запущена (${web.sites.length} сайтов):\n`);
       for (const s of web.sites) process.stdout.write(`  ${s.url}  ${s.name}\n`);

@@ -1,5 +1,4 @@
 import type { Command } from "commander";
-import { explainRule, listRules, validateRuleFiles } from "../../rules/index.ts";
 import { UsageError } from "../../util/errors.ts";
 
 export function registerRules(program: Command): void {
@@ -8,7 +7,8 @@ export function registerRules(program: Command): void {
     .command("list")
     .description("список правил")
     .option("--json", "в формате JSON")
-    .action((opts) => {
+    .action(async (opts) => {
+      const { listRules } = await import("../../rules/index.ts");
       const list = listRules();
       if (opts.json) {
         process.stdout.write(`${JSON.stringify(list, null, 2)}\n`);
@@ -21,14 +21,16 @@ export function registerRules(program: Command): void {
     .command("explain")
     .description("подробно о правиле")
     .argument("<id>", "идентификатор правила, например authority/council-regulation")
-    .action((id: string) => {
+    .action(async (id: string) => {
+      const { explainRule } = await import("../../rules/index.ts");
       process.stdout.write(`${explainRule(id)}\n`);
     });
   rules
     .command("validate")
     .description("проверить файлы правил (схема, параметры, примеры)")
     .argument("[files...]", "файлы YAML (по умолчанию все в rules/)")
-    .action((files: string[]) => {
+    .action(async (files: string[]) => {
+      const { validateRuleFiles } = await import("../../rules/index.ts");
       const errors = validateRuleFiles(files.length > 0 ? files : undefined);
       if (errors.length === 0) {
         process.stdout.write("Ошибок не найдено.\n");
