@@ -1,0 +1,139 @@
+/**
+ * Screenshots of the dashboard for the README: `npx tsx src/server/screenshots.ts [out dir]` (default
+ * docs/screenshots). Everything is real and local: the demo web is checked twice (an earlier and the demo
+ * reference date) and each result is stored as a national run over the 89 subjects of the registry; the
+ * dashboard then serves them and a self-check of one demo site is run through the form.
+ */
+import { mkdir, mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { chromium, type Page } from "playwright-core";
+import { CHROMIUM_ARGS } from "../crawl/browser/browser-fetcher.ts";
+import { CHROMIUM_INSTALL_HINT, findChromium } from "../crawl/browser/find-chromium.ts";
+import { createPool, POLITENESS_OFF } from "../crawl/index.ts";
+import { DEMO_AS_OF, startDemoWeb } from "../demo/web.ts";
+import { aggregateRun } from "../findings/aggregate-run.ts";
+import { checkSites } from "../pipeline/check-run.ts";
+import { newRunId } from "../pipeline/run-id.ts";
+import { loadRegions } from "../registry/index.ts";
+import { writeRunResult } from "../store/index.ts";
+import type { RunResult } from "../types/index.ts";
+import { REPO_ROOT } from "../version.ts";
+import { createServer } from "./server.ts";
+
+/** The earlier run of the history: half a year before the demo's reference date. */
+const EARLIER_AS_OF = "2026-05-01";
+/** The region page shown: Калмыкия has a demo site with a mix of verdicts. */
+const REGION = "08";
+const CHECKED_SITE = "kaliningrad-health";
+const MAX_HEIGHT = 2600;
+
+async function shoot(page: Page, path: string): Promise<void> {
+  const height = await page.evaluate("document.documentElement.scrollHeight");
+  await page.screenshot({
+    path,
+    fullPage: true,
+    clip: { x: 0, y: 0, width: 1280, height: Math.min(Number(height), MAX_HEIGHT) },
+  });
+  process.stderr.write(`  ${path}\n`);
+}
+
+async function main(): Promise<void> {
+  const outDir = resolve(process.argv[2] ?? join(REPO_ROOT, "docs", "screenshots"));
+  const executablePath = findChromium();
+  if (!executablePath) throw new Error(`Chromium не найден. ${CHROMIUM_INSTALL_HINT}`);
+  const work = await mkdtemp(join(tmpdir(), "nok-screens-"));
+  const snapshotsDir = join(work, "snapshots");
+  const web = await startDemoWeb();
+  const regions = loadRegions();
+  const pool = createPool(POLITENESS_OFF);
+  const targets = web.sites.map((s) => ({
+    url: s.url,
+    kind: s.kind,
+    sphere: s.sphere,
+    region: s.region,
+    name: s.name,
+  }));
+
+  const national = (run: RunResult, asOf: string, previous?: RunResult): RunResult =>
+    aggregateRun(
+      {
+        ...run,
+        runId: newRunId("run", new Date(`${asOf}T03:00:00Z`)),
+        mode: "run",
+        regions: regions.map((r) => ({
+          code: r.code,
+          name: r.name,
+          sites: 0,
+          byRule: {},
+          gaps: [],
+          district: r.district,
+        })),
+      },
+      {
+        regions: regions.map((r) => ({ code: r.code, name: r.name, district: r.district })),
+        ...(previous ? { previous } : {}),
+      },
+    );
+
+  try {
+    process.stderr.write(
+      `Проверка ${web.sites.length} демо-сайтов (на ${EARLIER_AS_OF} и на ${DEMO_AS_OF})…\n`,
+    );
+    const earlier = national(
+      await checkSites(targets, { asOf: EARLIER_AS_OF, snapshotsDir, pool }),
+      EARLIER_AS_OF,
+    );
+    const current = national(
+      await checkSites(targets, { asOf: DEMO_AS_OF, snapshotsDir, pool }),
+      DEMO_AS_OF,
+      earlier,
+    );
+    // Stored with sortable start times that follow the reference dates, as monthly runs would be.
+    earlier.startedAt = `${EARLIER_AS_OF}T03:00:00.000Z`;
+    current.startedAt = `${DEMO_AS_OF}T03:00:00.000Z`;
+    await writeRunResult(snapshotsDir, earlier);
+    await writeRunResult(snapshotsDir, current);
+
+    const server = await createServer({
+      port: 0,
+      snapshotsDir,
+      reportsDir: join(work, "reports"),
+      dataDir: join(work, "data"),
+      allowPrivate: true,
+      asOf: DEMO_AS_OF,
+      politeness: POLITENESS_OFF,
+    });
+    const browser = await chromium.launch({ executablePath, headless: true, args: CHROMIUM_ARGS });
+    try {
+      await mkdir(outDir, { recursive: true });
+      const context = await browser.newContext({ locale: "ru-RU", viewport: { width: 1280, height: 900 } });
+      const page = await context.newPage();
+      process.stderr.write("Снимки экрана:\n");
+
+      await page.goto(`${server.url}/`);
+      await shoot(page, join(outDir, "overview.png"));
+
+      await page.goto(`${server.url}/region/${REGION}`);
+      await shoot(page, join(outDir, "region.png"));
+
+      const site = web.sites.find((s) => s.id === CHECKED_SITE) ?? web.sites[0]!;
+      await page.goto(`${server.url}/check`);
+      await page.fill("input[name=url]", site.url);
+      await page.selectOption("select[name=sphere]", site.sphere);
+      await page.selectOption("select[name=region]", site.region);
+      await page.click("form.check button");
+      await page.waitForURL(/\/check\/[\w-]+$/);
+      await page.locator("h1", { hasText: "Результат проверки" }).waitFor({ timeout: 180_000 });
+      await shoot(page, join(outDir, "check.png"));
+    } finally {
+      await browser.close();
+      await server.close();
+    }
+  } finally {
+    await web.close();
+    await rm(work, { recursive: true, force: true });
+  }
+}
+
+await main();
