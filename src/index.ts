@@ -1,6 +1,56 @@
 /** Programmatic API: the CLI, the scheduler and the server call only this. */
 export { type CheckOptions, checkSites, loadRulesOrThrow } from "./pipeline/check-run.ts";
 export { checkSite, type SiteProgress, type SiteTarget } from "./pipeline/check-site.ts";
+export { nationalDigest } from "./pipeline/national-digest.ts";
+export {
+  DEFAULT_SITE_CONCURRENCY,
+  type NationalProgress,
+  type NationalRunOptions,
+  RunInterruptedError,
+  type RunLogLevel,
+  runNational,
+} from "./pipeline/national-run.ts";
+export { type RecheckOptions, recheckRun } from "./pipeline/recheck.ts";
+export {
+  acquireRunLock,
+  type LockInfo,
+  type RunLock,
+  RunLockedError,
+  readRunLock,
+} from "./pipeline/run-lock.ts";
 export { exitCodeFor } from "./pipeline/run-result.ts";
 export { parseFormats, type ReportFormat, writeReports } from "./report/index.ts";
+export {
+  createDaemonLogger,
+  type DaemonLogger,
+  DEFAULT_CRON,
+  type LogFormat,
+  type Scheduler,
+  type SchedulerOptions,
+  startScheduler,
+} from "./schedule/index.ts";
+export {
+  type CheckJobView,
+  type CheckRequest,
+  createServer,
+  type NokServer,
+  refuseTarget,
+  type ServerOptions,
+  type TargetPolicy,
+} from "./server/index.ts";
+export {
+  defaultDataDir,
+  defaultReportsDir,
+  defaultSnapshotsDir,
+  openStore,
+  type RuleTrendPoint,
+  type RunRecord,
+  type RunStatus,
+  type RunStore,
+  readRunResult,
+  resolveStoredRun,
+  type SiteSummaryRecord,
+  StoreCorruptError,
+  writeRunResult,
+} from "./store/index.ts";
 export type * from "./types/index.ts";

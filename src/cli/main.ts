@@ -4,7 +4,12 @@ import { TOOL_VERSION } from "../version.ts";
 import { registerCheck } from "./commands/check.ts";
 import { registerCrawl } from "./commands/crawl.ts";
 import { registerDemo } from "./commands/demo.ts";
+import { registerRecheck } from "./commands/recheck.ts";
+import { registerReport } from "./commands/report.ts";
 import { registerRules } from "./commands/rules.ts";
+import { registerRun } from "./commands/run.ts";
+import { registerSchedule } from "./commands/schedule.ts";
+import { registerServe } from "./commands/serve.ts";
 
 /** The CLI is a thin table of options over the programmatic API (src/index.ts). */
 const program = new Command()
@@ -18,6 +23,11 @@ registerCrawl(program);
 registerCheck(program);
 registerRules(program);
 registerDemo(program);
+registerRun(program);
+registerReport(program);
+registerRecheck(program);
+registerSchedule(program);
+registerServe(program);
 
 try {
   await program.parseAsync(process.argv);

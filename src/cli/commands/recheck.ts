@@ -1,0 +1,48 @@
+import { resolve } from "node:path";
+import type { Command } from "commander";
+import {
+  defaultReportsDir,
+  exitCodeFor,
+  nationalDigest,
+  parseFormats,
+  recheckRun,
+  writeReports,
+} from "../../index.ts";
+import { todayIso } from "../../pipeline/run-id.ts";
+import { parseAsOf } from "../../util/target-url.ts";
+
+export function registerRecheck(program: Command): void {
+  program
+    .command("recheck")
+    .description("заново применить правила к сохранённым снимкам прогона — без обращения к сети")
+    .argument("<run-id>", "идентификатор прогона или latest")
+    .option("--as-of <date>", "дата, на которую выносятся вердикты (ГГГГ-ММ-ДД); по умолчанию — дата прогона")
+    .option("--format <list>", "форматы отчётов: html,md,xlsx,csv,json", "html,md,xlsx,json")
+    .option("--out <dir>", "папка для отчётов (по умолчанию reports/<новый run-id>)")
+    .option("--json", "вывести RunResult в stdout (и ничего больше)")
+    .action(async (ref: string, opts) => {
+      const formats = parseFormats(opts.format);
+      const asOf = opts.asOf === undefined ? undefined : parseAsOf(opts.asOf, todayIso());
+      process.stderr.write(
+        `Перепроверка снимков прогона ${ref}${asOf ? ` на дату ${asOf}` : ""} (без сети)…\n`,
+      );
+      const run = await recheckRun(ref, {
+        ...(asOf ? { asOf } : {}),
+        onProgress: (done, total) => {
+          if (process.stderr.isTTY) process.stderr.write(`\rсайтов ${done}/${total}`);
+        },
+      });
+      if (process.stderr.isTTY) process.stderr.write("\n");
+      const out = resolve(opts.out ?? defaultReportsDir(run.runId));
+      const written = await writeReports(run, out, formats);
+      if (opts.json) {
+        process.stdout.write(`${JSON.stringify(run, null, 2)}\n`);
+        process.stderr.write(`Отчёты: ${written.map((w) => w.path).join(", ")}\n`);
+      } else {
+        process.stdout.write(
+          `${nationalDigest(run)}\n\nОтчёты:\n${written.map((w) => `  ${w.path}`).join("\n")}\n`,
+        );
+      }
+      process.exitCode = exitCodeFor(run);
+    });
+}

@@ -1,0 +1,145 @@
+import { resolve } from "node:path";
+import { type Command, InvalidArgumentError } from "commander";
+import {
+  defaultReportsDir,
+  exitCodeFor,
+  nationalDigest,
+  parseFormats,
+  RunInterruptedError,
+  runNational,
+  writeReports,
+} from "../../index.ts";
+import { defaultRegistryFiles, splitList } from "../../pipeline/national-registry.ts";
+import { todayIso } from "../../pipeline/run-id.ts";
+import type { Sphere, TargetKind } from "../../types/index.ts";
+import { UsageError } from "../../util/errors.ts";
+import { parseAsOf } from "../../util/target-url.ts";
+import { parsePositiveInt, parseSphere } from "../options.ts";
+import { createRunProgress } from "../run-progress.ts";
+
+const KINDS: readonly TargetKind[] = ["authority", "institution", "busgov"];
+
+export function registerRun(program: Command): void {
+  program
+    .command("run")
+    .description("ежемесячный прогон по реестру: все регионы и сферы, сводки по регионам и по стране")
+    .option(
+      "--registry <file...>",
+      "файлы реестра сайтов (YAML, CSV, XLSX); по умолчанию — списки из registry/",
+    )
+    .option("--region <code...>", "только эти субъекты (коды или названия)")
+    .option("--sphere <sphere...>", "только эти сферы: social | health | culture | education | sport")
+    .option("--kind <kind...>", "только эти виды: authority | institution")
+    .option("--resume [runId]", "продолжить прерванный прогон (без id — последний незавершённый)")
+    .option("--concurrency <n>", "сколько сайтов проверять одновременно (по умолчанию 8)", parsePositiveInt)
+    .option("--as-of <date>", "дата, на которую выносятся вердикты (ГГГГ-ММ-ДД)")
+    .option("--max-pages <n>", "не более N страниц на сайт", parsePositiveInt)
+    .option(
+      "--host-interval <ms>",
+      "пауза между запросами к одному сайту, мс (по умолчанию 500)",
+      parseNonNegativeInt,
+    )
+    .option("--format <list>", "форматы отчётов: html,md,xlsx,csv,json", "html,md,xlsx,json")
+    .option("--out <dir>", "папка для отчётов (по умолчанию reports/<run-id>)")
+    .option("--json", "вывести RunResult в stdout (и ничего больше)")
+    .action(async (opts) => {
+      const formats = parseFormats(opts.format);
+      const asOf = opts.asOf === undefined ? undefined : parseAsOf(opts.asOf, todayIso());
+      const spheres: Sphere[] = splitList(opts.sphere).map((s) => asUsage(() => parseSphere(s)));
+      const kinds = splitList(opts.kind).map(parseKindValue);
+      const resume: string | true | undefined = opts.resume;
+      let registryFiles = splitList(opts.registry).map((f) => resolve(f));
+      if (!resume && registryFiles.length === 0) {
+        registryFiles = defaultRegistryFiles();
+        if (registryFiles.length === 0)
+          throw new UsageError(
+            "не указан реестр сайтов: --registry ФАЙЛ (в папке registry/ списков сайтов нет)",
+          );
+      }
+      const progress = createRunProgress();
+      if (resume && (opts.registry || opts.region || opts.sphere || opts.kind || opts.asOf || opts.maxPages))
+        progress.line(
+          "Внимание: при продолжении прогона действуют его исходные реестр, фильтры и дата; новые не применяются.",
+        );
+
+      const controller = new AbortController();
+      let signalCode = 0;
+      const onSignal = (sig: NodeJS.Signals) => {
+        if (controller.signal.aborted) process.exit(128 + (sig === "SIGINT" ? 2 : 15));
+        signalCode = 128 + (sig === "SIGINT" ? 2 : 15);
+        progress.line("Остановка: сохраняю состояние прогона… (повторный сигнал — выйти сразу)");
+        controller.abort(new Error(`получен ${sig}`));
+      };
+      process.on("SIGINT", onSignal);
+      process.on("SIGTERM", onSignal);
+      try {
+        const run = await runNational({
+          registryFiles,
+          regions: splitList(opts.region),
+          spheres,
+          kinds,
+          ...(resume ? { resume } : {}),
+          ...(opts.concurrency ? { concurrency: opts.concurrency } : {}),
+          ...(asOf ? { asOf } : {}),
+          ...(opts.maxPages ? { maxPages: opts.maxPages } : {}),
+          ...(opts.hostInterval === undefined ? {} : { hostIntervalMs: opts.hostInterval }),
+          signal: controller.signal,
+          onStart: ({ runId, total, resumed }) =>
+            progress.line(
+              resumed > 0
+                ? `Прогон ${runId}: продолжение, готово ${resumed} из ${total} сайтов`
+                : `Прогон ${runId}: сайтов ${total}`,
+            ),
+          onProgress: (p) => progress.update(p),
+          onLog: (level, message) =>
+            progress.line(
+              level === "info" ? message : `${level === "warn" ? "внимание" : "ошибка"}: ${message}`,
+            ),
+        });
+        progress.done();
+        const out = resolve(opts.out ?? defaultReportsDir(run.runId));
+        const written = await writeReports(run, out, formats);
+        if (opts.json) {
+          process.stdout.write(`${JSON.stringify(run, null, 2)}\n`);
+          progress.line(`Отчёты: ${written.map((w) => w.path).join(", ")}`);
+        } else {
+          process.stdout.write(
+            `${nationalDigest(run)}\n\nОтчёты:\n${written.map((w) => `  ${w.path}`).join("\n")}\n`,
+          );
+        }
+        process.exitCode = exitCodeFor(run);
+      } catch (err) {
+        progress.done();
+        if (err instanceof RunInterruptedError) {
+          progress.line(err.message);
+          // The state is saved; a request that ignores the abort must not keep the process alive.
+          process.exit(signalCode || 130);
+        }
+        throw err;
+      } finally {
+        process.off("SIGINT", onSignal);
+        process.off("SIGTERM", onSignal);
+      }
+    });
+}
+
+/** Option parsers throw commander errors, which main.ts does not print outside parsing: rethrow as usage errors. */
+export function asUsage<T>(parse: () => T): T {
+  try {
+    return parse();
+  } catch (err) {
+    throw new UsageError((err as Error).message);
+  }
+}
+
+export function parseNonNegativeInt(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0)
+    throw new InvalidArgumentError(`нужно целое неотрицательное число, получено «${value}»`);
+  return n;
+}
+
+function parseKindValue(value: string): TargetKind {
+  if ((KINDS as readonly string[]).includes(value)) return value as TargetKind;
+  throw new UsageError(`неизвестный вид сайта «${value}»; допустимо: authority, institution`);
+}
