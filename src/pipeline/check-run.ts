@@ -4,6 +4,7 @@ import { createHttpFetcher, createPool, DEFAULT_BUDGET, type HostPool } from "..
 import { weightsFromRules } from "../findings/score.ts";
 import { loadRules, ruleInfo } from "../rules/index.ts";
 import { openRunWriter, runDir } from "../snapshot/index.ts";
+import { defaultSnapshotsDir } from "../store/paths.ts";
 import type {
   CrawlBudget,
   Fetcher,
@@ -14,7 +15,6 @@ import type {
   TargetKind,
 } from "../types/index.ts";
 import { UsageError } from "../util/errors.ts";
-import { REPO_ROOT } from "../version.ts";
 import { ArtifactCache } from "./artifact-cache.ts";
 import { checkSite, type SiteProgress } from "./check-site.ts";
 import { PreviousRuns } from "./previous-run.ts";
@@ -66,7 +66,7 @@ export async function checkSites(
   const asOf = options.asOf ?? todayIso();
   const runId = newRunId("check");
   const startedAt = new Date().toISOString();
-  const snapshotsDir = resolve(options.snapshotsDir ?? join(REPO_ROOT, "snapshots"));
+  const snapshotsDir = resolve(options.snapshotsDir ?? defaultSnapshotsDir());
   const writer = openRunWriter(snapshotsDir, runId);
   const fetcher = options.fetcher ?? createHttpFetcher();
   const pool = options.pool ?? createPool();

@@ -1,8 +1,8 @@
 import { resolve } from "node:path";
 import type { Command } from "commander";
 import { todayIso } from "../../pipeline/run-id.ts";
+import { defaultReportsDir } from "../../store/paths.ts";
 import { parseAsOf, parseTargetUrl } from "../../util/target-url.ts";
-import { REPO_ROOT } from "../../version.ts";
 import { parseKind, parsePositiveInt, parseSphere } from "../options.ts";
 import { createProgress } from "../progress.ts";
 import { summaryTable } from "../summary-table.ts";
@@ -35,7 +35,7 @@ export function registerCheck(program: Command): void {
         { asOf, ...(opts.maxPages ? { maxPages: opts.maxPages } : {}), onProgress: (p) => progress.site(p) },
       );
       progress.done();
-      const out = resolve(opts.out ?? `${REPO_ROOT}/reports/${run.runId}`);
+      const out = resolve(opts.out ?? defaultReportsDir(run.runId));
       const written = await writeReports(run, out, formats);
       if (opts.json) {
         process.stdout.write(`${JSON.stringify(run, null, 2)}\n`);

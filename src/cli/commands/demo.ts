@@ -1,6 +1,6 @@
 import { resolve } from "node:path";
 import type { Command } from "commander";
-import { REPO_ROOT } from "../../version.ts";
+import { defaultReportsDir } from "../../store/paths.ts";
 import { createProgress } from "../progress.ts";
 import { summaryTable } from "../summary-table.ts";
 
@@ -31,7 +31,7 @@ export function registerDemo(program: Command): void {
           { asOf: DEMO_AS_OF, onProgress: (p) => progress.site(p) },
         );
         progress.done();
-        const out = resolve(`${REPO_ROOT}/reports/${run.runId}`);
+        const out = defaultReportsDir(run.runId);
         const written = await writeReports(run, out, formats);
         if (opts.json) process.stdout.write(`${JSON.stringify(run, null, 2)}\n`);
         else process.stdout.write(`${summaryTable(run)}\n`);
