@@ -1,4 +1,3 @@
-import { resolve } from "node:path";
 import type { Command } from "commander";
 import { defaultReportsDir } from "../../store/paths.ts";
 import { createProgress } from "../progress.ts";
