@@ -1,0 +1,210 @@
+/**
+ * `accessible-version`: a version for the visually impaired that is real — a known special-version
+ * script (artifacts.accessibility.scripts), or a link/switch so named whose target is another page
+ * (checked to differ when it was fetched). The words alone in plain text are `warn`, as is a switch
+ * («#», javascript:) on a page whose scripts were inspected and hold no special-version script. A
+ * «version» that was fetched and is identical to the page is `fail` with that page as evidence
+ * (the fake toggles requirements §3A AUTH-14 warns of).
+ */
+import { z } from "zod";
+import { excerptAround } from "../../extract/russian/index.ts";
+import type { CheckType, Evidence, ExtractedLink, SitePage } from "../../types/index.ts";
+import { siteModel, urlKey } from "../site-model.ts";
+import { type CompiledPhrase, clip, findFirst, indexFor, indexOf } from "../text.ts";
+import { checkPhrases, compiled, parseWith, phraseList } from "./params.ts";
+
+const MAX_PAGES = 12;
+
+const schema = z
+  .object({
+    what: z.string().trim().min(1),
+    /** Words of the switch: link text, title or image alt. */
+    phrases: phraseList,
+  })
+  .strict();
+
+export type AccessibleParams = z.output<typeof schema> & { c: CompiledPhrase[] };
+
+/** `fail` here is a fake: the «version» fetched and identical to the page (evidence, not absence). */
+type Grade = "pass" | "warn" | "fail";
+interface Found {
+  grade: Grade;
+  page: SitePage;
+  how: string;
+  link?: ExtractedLink;
+  excerpt: string;
+}
+
+export const accessibleVersionCheck: CheckType<AccessibleParams> = {
+  name: "accessible-version",
+  parse(params) {
+    const p = parseWith(schema, params);
+    checkPhrases(p.phrases, "phrases");
+    return { ...p, c: compiled(p.phrases) };
+  },
+  evaluate(site, p) {
+    const model = siteModel(site);
+    const found: Found[] = [];
+    // The switch sits in the header of every page: the shallowest pages tell as much as all of them.
+    const pages = site.pages
+      .filter((pg) => pg.artifacts.kind === "html")
+      .sort((a, b) => a.depth - b.depth)
+      .slice(0, MAX_PAGES);
+    for (const page of pages) {
+      const a = page.artifacts;
+      const acc = a.accessibility;
+      if (acc && acc.scripts.length > 0) {
+        found.push({
+          grade: "pass",
+          page,
+          how: `сценарий специальной версии (${acc.scripts.slice(0, 3).join(", ")})`,
+          excerpt: acc.scripts.join(", "),
+        });
+        continue;
+      }
+      const candidates = uniqueLinks([...(acc?.links ?? []), ...a.links.filter((l) => named(l, p.c))]);
+      const pageKey = urlKey(a.finalUrl || a.url);
+      for (const link of candidates) {
+        const text = clip(link.text || link.title || "", 100);
+        const kind = hrefKind(link.url, a.finalUrl || a.url);
+        if (kind === "toggle") {
+          // Without script facts from the extractor nothing says the switch is dead.
+          if (acc)
+            found.push({
+              grade: "warn",
+              page,
+              link,
+              how: `переключатель «${text}» без известного сценария специальной версии`,
+              excerpt: text,
+            });
+          else
+            found.push({
+              grade: "pass",
+              page,
+              link,
+              how: `переключатель «${text}» (работа сценария не проверялась)`,
+              excerpt: text,
+            });
+          continue;
+        }
+        const key = urlKey(link.url);
+        const target = key === pageKey ? null : model.byKey.get(key);
+        if (target?.page && target.page.artifacts.kind === "html") {
+          if (sameContent(target.page, page))
+            found.push({
+              grade: "fail",
+              page,
+              link,
+              how: `ссылка «${text}» ведёт на страницу, которая не отличается от обычной`,
+              excerpt: text,
+            });
+          else
+            found.push({
+              grade: "pass",
+              page,
+              link,
+              how: `ссылка «${text}» на отдельную версию (${link.url})`,
+              excerpt: text,
+            });
+        } else {
+          found.push({
+            grade: "pass",
+            page,
+            link,
+            how: `ссылка «${text}» (${link.url}; сама версия не загружалась)`,
+            excerpt: text,
+          });
+        }
+      }
+      if (!candidates.length) {
+        const idx = indexFor(a, "text", a.text);
+        const m = findFirst(idx, p.c, 1);
+        if (m)
+          found.push({
+            grade: "warn",
+            page,
+            how: "слова о версии для слабовидящих есть, но ссылки или переключателя нет",
+            excerpt: excerptAround(a.text, m.start, m.end, 60),
+          });
+      }
+      if (found.some((f) => f.grade === "pass")) break;
+    }
+    const pass = found.filter((f) => f.grade === "pass");
+    const warn = found.filter((f) => f.grade === "warn");
+    const fake = found.filter((f) => f.grade === "fail");
+    if (pass.length) {
+      return {
+        status: "pass",
+        message: `Есть ${p.what}: ${pass[0]!.how}.`,
+        evidence: pass.slice(0, 2).map(evidence),
+        details: { method: pass[0]!.link ? "link" : "script" },
+      };
+    }
+    // A «version» fetched and identical to the page outweighs a switch whose script is unknown
+    // (on the fake page itself the link points to the page: it reads as a switch).
+    if (fake.length) {
+      return {
+        status: "fail",
+        message: `${cap(p.what)} только на словах: ${fake[0]!.how}.`,
+        evidence: fake.slice(0, 2).map(evidence),
+        details: { method: "fake" },
+      };
+    }
+    if (warn.length) {
+      return {
+        status: "warn",
+        message: `${cap(p.what)} не подтверждена: ${warn[0]!.how}.`,
+        evidence: warn.slice(0, 2).map(evidence),
+        details: {},
+      };
+    }
+    return { status: "fail", message: `Не найдена ${p.what}.`, evidence: [], details: {} };
+  },
+  cues(p) {
+    return { phrases: p.phrases, urlFragments: ["special", "bvi", "visually-impaired", "slabovid"] };
+  },
+};
+
+function cap(s: string): string {
+  return s ? s[0]!.toUpperCase() + s.slice(1) : s;
+}
+
+function uniqueLinks(list: ExtractedLink[]): ExtractedLink[] {
+  const seen = new Set<string>();
+  return list.filter((l) => !seen.has(l.url) && Boolean(seen.add(l.url)));
+}
+
+function named(l: ExtractedLink, phrases: CompiledPhrase[]): boolean {
+  const t = [l.text, l.title ?? ""].join(" ");
+  return t.trim().length > 0 && findFirst(indexOf(t), phrases, 1) !== null;
+}
+
+/** «#», «#top», javascript: and the page itself are switches, not a version of their own. */
+function hrefKind(href: string, pageUrl: string): "toggle" | "page" {
+  try {
+    const u = new URL(href, pageUrl);
+    if (u.protocol === "javascript:") return "toggle";
+    const p = new URL(pageUrl);
+    if (u.origin === p.origin && u.pathname === p.pathname && u.search === p.search) return "toggle";
+    return "page";
+  } catch {
+    return "toggle";
+  }
+}
+
+function sameContent(a: SitePage, b: SitePage): boolean {
+  const ta = a.artifacts.text.replace(/\s+/g, " ").trim();
+  const tb = b.artifacts.text.replace(/\s+/g, " ").trim();
+  return ta === tb;
+}
+
+function evidence(f: Found): Evidence {
+  return {
+    url: f.page.artifacts.finalUrl || f.page.artifacts.url,
+    excerpt: clip(f.link ? `${f.excerpt} → ${f.link.url}` : f.excerpt, 240),
+    snapshot: f.page.snapshot,
+    linkText: f.link?.text ?? null,
+    depth: f.page.depth,
+    date: null,
+  };
+}

@@ -1,0 +1,113 @@
+/**
+ * `act-references`: the legal basis of NOK — references to its acts in NOK material (link texts,
+ * headings, page and document text), told apart by period: current acts (392-ФЗ, 344н, 675н,
+ * ПП 638…) pass; only acts of 2013–2014 (ПП 286, 256-ФЗ) are a leftover (`warn`, requirements
+ * AUTH-10); a «Нормативные правовые акты» block without recognisable references still passes.
+ */
+import { z } from "zod";
+import type { CheckType } from "../../types/index.ts";
+import { bodyHits, describeHit, evidenceOf, type Hit, itemNokContext, labelHits } from "../match.ts";
+import { siteModel } from "../site-model.ts";
+import type { CompiledPhrase } from "../text.ts";
+import { checkPhrases, compiled, optionalPhrases, parseWith, phraseList } from "./params.ts";
+
+const schema = z
+  .object({
+    what: z.string().trim().min(1),
+    /** References to acts in force (their numbers and dates, or their titles). */
+    current: phraseList,
+    /** References to superseded acts: alone they mean a stale section. */
+    outdated: optionalPhrases,
+    /** Names of a legal-acts block («Нормативные правовые акты»). */
+    blockPhrases: optionalPhrases,
+    requireContext: z.enum(["nok"]).optional(),
+    /** Verdict when only superseded acts are cited (requirements AUTH-10: a stale leftover). */
+    outdatedStatus: z.enum(["warn", "pass"]).default("warn"),
+  })
+  .strict();
+
+export type ActParams = z.output<typeof schema> & {
+  c: { current: CompiledPhrase[]; outdated: CompiledPhrase[]; block: CompiledPhrase[] };
+};
+
+export const actReferencesCheck: CheckType<ActParams> = {
+  name: "act-references",
+  parse(params) {
+    const p = parseWith(schema, params);
+    for (const k of ["current", "outdated", "blockPhrases"] as const) checkPhrases(p[k], k);
+    return {
+      ...p,
+      c: { current: compiled(p.current), outdated: compiled(p.outdated), block: compiled(p.blockPhrases) },
+    };
+  },
+  evaluate(site, p, ctx) {
+    const model = siteModel(site);
+    const current: Hit[] = [];
+    const outdated: Hit[] = [];
+    const blocks: Hit[] = [];
+    for (const item of model.items) {
+      const cur = [
+        ...labelHits(item, p.c.current, { maxGap: 2 }),
+        ...bodyHits(model, item, p.c.current, { maxGap: 2 }),
+      ];
+      const old = p.c.outdated.length
+        ? [
+            ...labelHits(item, p.c.outdated, { maxGap: 2 }),
+            ...bodyHits(model, item, p.c.outdated, { maxGap: 2 }),
+          ]
+        : [];
+      const blk = p.c.block.length ? labelHits(item, p.c.block, { maxGap: 2 }) : [];
+      if (!cur.length && !old.length && !blk.length) continue;
+      if (p.requireContext === "nok" && !itemNokContext(model, item, ctx.sphere)) continue;
+      current.push(...cur);
+      outdated.push(...old);
+      blocks.push(...blk);
+    }
+    // The words as the site wrote them («статьей 79.1», «№ 392-ФЗ»), not the rule's phrases.
+    const names = (hits: Hit[]) => [...new Set(hits.map((h) => h.text.slice(h.match.start, h.match.end)))];
+    if (current.length) {
+      return {
+        status: "pass",
+        message: `Найдены ${p.what}: ${names(current).slice(0, 5).join("; ")} (${describeHit(current[0]!)}).`,
+        evidence: pickEvidence(current),
+        details: { current: names(current), outdated: names(outdated) },
+      };
+    }
+    if (outdated.length) {
+      return {
+        status: p.outdatedStatus,
+        message: `Найдены только акты 2013–2014 гг. (${names(outdated).slice(0, 4).join("; ")}); нет ссылок на действующие (392-ФЗ, приказы 344н/675н).`,
+        evidence: pickEvidence(outdated),
+        details: { current: [], outdated: names(outdated) },
+      };
+    }
+    if (blocks.length) {
+      return {
+        status: "pass",
+        message: `Найден блок нормативных актов о НОК: ${describeHit(blocks[0]!)}; реквизиты актов не распознаны.`,
+        evidence: pickEvidence(blocks),
+        details: { current: [], outdated: [] },
+      };
+    }
+    return { status: "fail", message: `Не найдены ${p.what}.`, evidence: [], details: {} };
+  },
+  cues(p) {
+    return {
+      phrases: [...(p.blockPhrases ?? []), ...p.current.slice(0, 6)],
+      urlFragments: ["normativ", "npa", "zakonodatel"],
+    };
+  },
+};
+
+/** One piece of evidence per item, read items first. */
+function pickEvidence(hits: Hit[]) {
+  const seen = new Set<string>();
+  const out = [];
+  for (const h of [...hits].sort((a, b) => Number(!a.item.page) - Number(!b.item.page))) {
+    if (seen.has(h.item.key)) continue;
+    seen.add(h.item.key);
+    out.push(evidenceOf(h));
+    if (out.length >= 3) break;
+  }
+  return out;
+}

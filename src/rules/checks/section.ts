@@ -1,0 +1,284 @@
+/**
+ * `section`: a dedicated section — a page reached by a NOK name (link text, title, heading) or URL,
+ * and confirmed by its content: NOK wording in its main text and NOK material (council, minutes,
+ * lists, results…) on it or linked from it. A news item about NOK is not a section; НОКО and
+ * «оценка квалификации» are not NOK (nok.ts). NOK material kept only under the public council's
+ * page is `warn` (no dedicated section), and so is a named but empty section.
+ */
+import { z } from "zod";
+import type { CheckType, Evidence, SitePage } from "../../types/index.ts";
+import { bodyIndex, contentReferrers, isPlaceholder } from "../match.ts";
+import { nokContext, nokMentions } from "../nok.ts";
+import { type Item, itemLinkText, pageName, siteModel } from "../site-model.ts";
+import { type CompiledPhrase, clip, findFirst, hasAny, indexOf, type TokenIndex } from "../text.ts";
+import { checkPhrases, compiled, optionalPhrases, parseWith, phraseList } from "./params.ts";
+
+const schema = z
+  .object({
+    what: z.string().trim().min(1),
+    /** Names of the section (matched in link texts, titles, h1/h2; must be real NOK wording). */
+    phrases: phraseList,
+    /** URL path fragments of such sections (a URL alone never suffices: the content must confirm). */
+    urlFragments: z.array(z.string().min(2)).default([]),
+    /** What a NOK section holds: at least `minMaterial` of these on the page or in its links. */
+    materialPhrases: phraseList,
+    minMaterial: z.number().int().min(1).max(10).default(1),
+    /** Names of the public council's page: NOK material only there → warn (no dedicated section). */
+    councilPhrases: optionalPhrases,
+    /** URL fragments of news, press releases and events. */
+    newsUrlFragments: z.array(z.string().min(2)).default([]),
+    /** Words of a news headline («состоялось», «подведены итоги»). */
+    newsPhrases: optionalPhrases,
+  })
+  .strict();
+
+export type SectionParams = z.output<typeof schema> & {
+  c: {
+    phrases: CompiledPhrase[];
+    material: CompiledPhrase[];
+    council: CompiledPhrase[];
+    news: CompiledPhrase[];
+  };
+};
+
+interface Found {
+  item: Item;
+  page: SitePage;
+  name: string;
+  material: string[];
+  note?: string;
+}
+
+export const sectionCheck: CheckType<SectionParams> = {
+  name: "section",
+  parse(params) {
+    const p = parseWith(schema, params);
+    for (const k of ["phrases", "materialPhrases", "councilPhrases", "newsPhrases"] as const)
+      checkPhrases(p[k], k);
+    return {
+      ...p,
+      c: {
+        phrases: compiled(p.phrases),
+        material: compiled(p.materialPhrases),
+        council: compiled(p.councilPhrases),
+        news: compiled(p.newsPhrases),
+      },
+    };
+  },
+  evaluate(site, p, ctx) {
+    const model = siteModel(site);
+    const sections: Found[] = [];
+    const empty: Found[] = [];
+    const underCouncil: Found[] = [];
+    const unread: Item[] = [];
+    const rejected: { url: string; reason: string }[] = [];
+    for (const item of model.items) {
+      const byName = namedLabels(item, p.c.phrases);
+      const byUrl = p.urlFragments.some((f) => urlHas(item.url, f));
+      if (!item.page) {
+        if (byName.length && !item.isDocument) unread.push(item);
+        continue;
+      }
+      if (item.page.artifacts.kind !== "html") continue;
+      const page = item.page;
+      const main = bodyIndex(model, item);
+      const council =
+        p.c.council.length > 0 && ownNames(item).some((t) => hasAny(indexOf(t), p.c.council, 2));
+      if (!byName.length && !byUrl && !council) continue;
+      if (isNews(item, p)) {
+        rejected.push({ url: item.url, reason: "новость или анонс, а не раздел" });
+        continue;
+      }
+      const idx: TokenIndex[] = main ? [main] : [];
+      const refs = contentReferrers(item).flatMap((r) => [r.artifacts.title, pageName(r.artifacts)]);
+      const context = [...byName.map((t) => indexOf(t)), ...idx, ...refs.map((t) => indexOf(t))];
+      const nokInMain = main ? nokMentions(main).length > 0 : false;
+      const nokOk = nokContext(context, ctx.sphere) !== null;
+      const linkTexts = page.artifacts.links.filter((l) => !l.inNav && l.text).map((l) => indexOf(l.text));
+      const material = p.c.material
+        .filter((m) => (main && findFirst(main, [m], 2)) || linkTexts.some((t) => findFirst(t, [m], 2)))
+        .map((m) => m.phrase);
+      const found: Found = { item, page, name: pageName(page.artifacts) || byName[0] || item.url, material };
+      if ((byName.length || byUrl) && nokInMain && nokOk) {
+        if (material.length >= p.minMaterial) sections.push(found);
+        else
+          empty.push({
+            ...found,
+            note: isPlaceholder(page.artifacts.mainText.replace(found.name, ""))
+              ? "заглушка"
+              : "нет материалов",
+          });
+        continue;
+      }
+      if (byName.length && !nokInMain && main && isPlaceholder(main.text.replace(found.name, ""))) {
+        if (
+          nokOk ||
+          nokContext(
+            byName.map((t) => indexOf(t)),
+            ctx.sphere,
+          )
+        ) {
+          empty.push({ ...found, note: "заглушка" });
+          continue;
+        }
+      }
+      if (council && nokInMain && nokOk && material.length >= p.minMaterial) {
+        underCouncil.push(found);
+        continue;
+      }
+      if (byName.length || byUrl)
+        rejected.push({
+          url: item.url,
+          reason:
+            nokInMain && !nokOk
+              ? "оценка качества образования (НОКО), а не условий"
+              : "в содержании нет независимой оценки качества",
+        });
+    }
+    const details: Record<string, unknown> = rejected.length ? { rejected: rejected.slice(0, 5) } : {};
+    if (sections.length) {
+      const best = rankSections(sections)[0]!;
+      return {
+        status: "pass",
+        message: `Найден ${p.what}: «${clip(best.name, 140)}» (${best.item.url}); в нём: ${best.material.slice(0, 5).join(", ")}.`,
+        evidence: rankSections(sections)
+          .slice(0, 3)
+          .map((s) => evidence(s)),
+        details: { ...details, sections: sections.length },
+      };
+    }
+    if (underCouncil.length) {
+      // Минтруд counted these regions apart from those with a dedicated section: published, but not
+      // where a citizen looks for it.
+      const best = underCouncil[0]!;
+      return {
+        status: "warn",
+        message: `Отдельного раздела нет: сведения о независимой оценке качества размещены в разделе общественного совета «${clip(best.name, 140)}».`,
+        evidence: underCouncil.slice(0, 3).map((s) => evidence(s)),
+        details: { ...details, scatteredIn: underCouncil.slice(0, 3).map((s) => s.item.url) },
+      };
+    }
+    if (empty.length) {
+      const best = empty[0]!;
+      return {
+        status: "warn",
+        message: `${cap(p.what)} есть («${clip(best.name, 140)}»), но не наполнен: ${best.note ?? "нет материалов"}.`,
+        evidence: empty.slice(0, 3).map((s) => evidence(s)),
+        details,
+      };
+    }
+    if (unread.length) {
+      const it = unread[0]!;
+      return {
+        status: "unknown",
+        message: `Есть ссылка «${clip(itemLinkText(it) ?? it.url, 120)}», но страница раздела не прочитана (${it.url}).`,
+        evidence: [
+          {
+            url: it.url,
+            excerpt: clip(it.labels[0]?.text ?? "", 200),
+            snapshot: it.inbound[0]?.from.snapshot ?? null,
+            linkText: itemLinkText(it),
+            depth: it.depth,
+            date: null,
+          },
+        ],
+        details,
+      };
+    }
+    return { status: "fail", message: `Не найден ${p.what}.`, evidence: [], details };
+  },
+  cues(p) {
+    return { phrases: [...p.phrases, ...(p.councilPhrases ?? [])], urlFragments: p.urlFragments };
+  },
+};
+
+function cap(s: string): string {
+  return s ? s[0]!.toUpperCase() + s.slice(1) : s;
+}
+
+/** The item's own names: title, h1/h2, and the words of links to it. */
+function ownNames(item: Item): string[] {
+  const out: string[] = [];
+  for (const l of item.labels) {
+    if (l.source === "title") out.push(l.text);
+    else if (
+      l.source === "heading" &&
+      item.page?.artifacts.headings.some((h) => h.text === l.text && h.level <= 2)
+    )
+      out.push(l.text);
+    else if (l.source === "link" && l.link) out.push([l.link.text, l.link.title ?? ""].join(" ").trim());
+    else if (l.source === "link" && !l.link) out.push(l.text);
+  }
+  return out.filter(Boolean);
+}
+
+/** Own names that carry a section phrase and real NOK wording (not НОКО, not «квалификации»). */
+function namedLabels(item: Item, phrases: CompiledPhrase[]): string[] {
+  return ownNames(item).filter((t) => {
+    const idx = indexOf(t);
+    return findFirst(idx, phrases, 1) !== null && nokMentions(idx).length > 0;
+  });
+}
+
+const fragmentRes = new Map<string, RegExp>();
+const pathCache = new Map<string, string>();
+
+/** The decoded, lower-cased path and query of a URL (cached: the same URLs are asked about often). */
+function pathOf(url: string): string {
+  let path = pathCache.get(url);
+  if (path === undefined) {
+    try {
+      const u = new URL(url);
+      path = u.pathname + u.search;
+      try {
+        path = decodeURIComponent(path);
+      } catch {
+        // keep the encoded form
+      }
+      path = path.toLowerCase();
+    } catch {
+      path = "";
+    }
+    if (pathCache.size > 50_000) pathCache.clear();
+    pathCache.set(url, path);
+  }
+  return path;
+}
+
+/** A fragment must start a path segment or a word in it: «nok» in /nok/ or /nok-2025/, not in /nokia/. */
+function urlHas(url: string, fragment: string): boolean {
+  const f = fragment.toLowerCase();
+  let re = fragmentRes.get(f);
+  if (!re) {
+    re = new RegExp(`(^|[/_\\-=?&.])${f.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}($|[/_\\-.?&=]|\\d)`);
+    fragmentRes.set(f, re);
+  }
+  return re.test(pathOf(url));
+}
+
+function isNews(item: Item, p: SectionParams): boolean {
+  if (p.newsUrlFragments.some((f) => urlHas(item.url, f))) return true;
+  if (!p.c.news.length || !item.page) return false;
+  // A headline («Состоялось заседание…», «Подведены итоги…») names an event, not a section.
+  return hasAny(indexOf(pageName(item.page.artifacts)), p.c.news, 1);
+}
+
+function rankSections(list: Found[]): Found[] {
+  return [...list].sort(
+    (a, b) => b.material.length - a.material.length || (a.page.depth ?? 0) - (b.page.depth ?? 0),
+  );
+}
+
+function evidence(s: Found): Evidence {
+  const linkText = itemLinkText(s.item);
+  return {
+    url: s.item.url,
+    excerpt: clip(`${s.name}${s.material.length ? ` — ${s.material.slice(0, 4).join(", ")}` : ""}`, 240),
+    snapshot: s.page.snapshot,
+    linkText,
+    depth: s.page.depth,
+    date: null,
+  };
+}
+
+export { urlHas };

@@ -1,0 +1,476 @@
+/** Matching phrases against the items of a site: labels, body, context, exclusions; and evidence. */
+
+import { excerptAround } from "../extract/russian/index.ts";
+import type { Evidence, FoundDate, SitePage, Sphere } from "../types/index.ts";
+import { dateEnd, datesIn } from "./dates.ts";
+import { hasNokMention, nokContext } from "./nok.ts";
+import {
+  bodyText,
+  boilerplateSpans,
+  type Item,
+  itemLinkText,
+  itemSnapshot,
+  type Label,
+  type LabelSource,
+  pageName,
+  type SiteModel,
+  urlKey,
+} from "./site-model.ts";
+import {
+  type CompiledPhrase,
+  clip,
+  compileAll,
+  findEvery,
+  findFirst,
+  findFirstIn,
+  hasAny,
+  indexFor,
+  indexOf,
+  type PhraseMatch,
+  type TokenIndex,
+  textAfter,
+} from "./text.ts";
+
+export interface Hit {
+  item: Item;
+  /** The label that matched; null for a match in the body text. */
+  label: Label | null;
+  /** The text the match offsets refer to. */
+  text: string;
+  match: PhraseMatch;
+}
+
+const ALL_SOURCES: readonly LabelSource[] = ["title", "heading", "opening", "link", "parent"];
+
+/** First label of an item that matches any phrase (and no exclusion), in label order. */
+export function labelHits(
+  item: Item,
+  phrases: readonly CompiledPhrase[],
+  opts: {
+    maxGap: number;
+    exclude?: readonly CompiledPhrase[];
+    sources?: readonly LabelSource[];
+    accept?: (label: Label) => boolean;
+  },
+): Hit[] {
+  const out: Hit[] = [];
+  const sources = opts.sources ?? ALL_SOURCES;
+  for (const label of item.labels) {
+    if (!sources.includes(label.source)) continue;
+    if (opts.accept && !opts.accept(label)) continue;
+    const m = findFirstIn(label.text, phrases, opts.maxGap);
+    if (!m) continue;
+    if (opts.exclude?.length && findFirstIn(label.text, opts.exclude, 1)) continue;
+    out.push({ item, label, text: label.text, match: m });
+  }
+  return out;
+}
+
+const cleanCache = new WeakMap<object, { signature: string; text: string }>();
+
+/** Body text with menu-link texts blanked out (same length, so offsets stay valid). */
+export function cleanBody(model: SiteModel, item: Item): string {
+  const page = item.page;
+  if (!page) return "";
+  const text = bodyText(item);
+  if (page.artifacts.kind !== "html") return text;
+  const spans = boilerplateSpans(model, page).sort((a, b) => a.start - b.start);
+  // Which links count as menu changes rarely as the crawl goes on: reuse while it has not.
+  const signature = spans.map((s) => `${s.start}-${s.end}`).join(",");
+  const hit = cleanCache.get(page.artifacts);
+  if (hit && hit.signature === signature) return hit.text;
+  let out = "";
+  let cursor = 0;
+  for (const s of spans) {
+    if (s.end <= cursor) continue;
+    const from = Math.max(s.start, cursor);
+    out += text.slice(cursor, from) + " ".repeat(s.end - from);
+    cursor = s.end;
+  }
+  out += text.slice(cursor);
+  cleanCache.set(page.artifacts, { signature, text: out });
+  return out;
+}
+
+export function bodyIndex(model: SiteModel, item: Item): TokenIndex | null {
+  if (!item.page) return null;
+  const text = cleanBody(model, item);
+  if (!text) return null;
+  return indexFor(item.page.artifacts, "clean-body", text);
+}
+
+/** Matches in the body text; a match whose surroundings carry an exclusion is dropped. */
+export function bodyHits(
+  model: SiteModel,
+  item: Item,
+  phrases: readonly CompiledPhrase[],
+  opts: { maxGap: number; exclude?: readonly CompiledPhrase[]; limit?: number },
+): Hit[] {
+  const idx = bodyIndex(model, item);
+  if (!idx) return [];
+  const out: Hit[] = [];
+  for (const p of phrases) {
+    const m = findFirst(idx, [p], opts.maxGap);
+    if (!m) continue;
+    if (opts.exclude?.length) {
+      const window = idx.text.slice(Math.max(0, m.start - 150), m.end + 150);
+      if (hasAny(indexOf(window), opts.exclude, 1)) continue;
+    }
+    out.push({ item, label: null, text: idx.text, match: m });
+    if (out.length >= (opts.limit ?? 3)) break;
+  }
+  return out.sort((a, b) => a.match.start - b.match.start);
+}
+
+const NEWS_URL =
+  /(^|[/_\-=?&.])(news|novosti|novost|press|press-?center|smi|events|sobytiya|anons\w*|announcements?|article\w*|meropriyatiya)($|[/_\-.?&=]|\d)/i;
+const NEWS_WORDS = compileAll([
+  "состоялось",
+  "состоялся",
+  "состоялась",
+  "прошло",
+  "прошел",
+  "прошла",
+  "подведены",
+  "стартовал*",
+  "завершил*",
+  "приглашаем",
+  "объявляет",
+  "информирует",
+  "напоминаем",
+  "приняли участие",
+]);
+
+/** A news item, press release or announcement (by its URL or a headline with an event verb). */
+export function isNewsItem(item: Item): boolean {
+  let path = "";
+  try {
+    const u = new URL(item.url);
+    path = decodeURIComponent(u.pathname + u.search).toLowerCase();
+  } catch {
+    path = item.url.toLowerCase();
+  }
+  if (NEWS_URL.test(path)) return true;
+  const name = item.page ? pageName(item.page.artifacts) : "";
+  return name !== "" && hasAny(indexOf(name), NEWS_WORDS, 1);
+}
+
+/**
+ * A label that may name an unread item: only a link from page content. A menu or footer link to an
+ * unread target (a bus.gov.ru banner, a menu entry) is not evidence that the thing is published.
+ */
+export function contentLinkLabel(model: SiteModel, item: Item): (label: Label) => boolean {
+  if (item.page) return () => true;
+  const repeated = model.repeatedTargets.has(item.key);
+  return (l) => l.source !== "link" || (l.link !== undefined && !l.link.inNav && !repeated);
+}
+
+/** Pages that link to an item from their content (menus link from everywhere and say nothing). */
+export function contentReferrers(item: Item): SitePage[] {
+  const out: SitePage[] = [];
+  for (const i of item.inbound) if (!i.link.inNav && !out.includes(i.from)) out.push(i.from);
+  return out;
+}
+
+function pageLabelTexts(page: SitePage): string[] {
+  const a = page.artifacts;
+  return [a.title, ...a.headings.filter((h) => h.level <= 2).map((h) => h.text)].filter(Boolean);
+}
+
+/**
+ * The texts that say what an item is about: its labels, its body, and the names of the pages that
+ * link to it from their content (two levels up: section → subsection → document).
+ */
+export function contextTexts(model: SiteModel, item: Item): { indexes: TokenIndex[] } {
+  const indexes: TokenIndex[] = item.labels.map((l) => indexOf(l.text));
+  const body = bodyIndex(model, item);
+  if (body) indexes.push(body);
+  const seen = new Set<SitePage>();
+  const level1 = contentReferrers(item);
+  for (const p of level1) {
+    seen.add(p);
+    for (const t of pageLabelTexts(p)) indexes.push(indexOf(t));
+  }
+  for (const p of level1) {
+    const parentItem = model.byKey.get(urlKey(p.artifacts.finalUrl || p.artifacts.url));
+    if (!parentItem) continue;
+    for (const g of contentReferrers(parentItem)) {
+      if (seen.has(g)) continue;
+      seen.add(g);
+      for (const t of pageLabelTexts(g)) indexes.push(indexOf(t));
+    }
+  }
+  return { indexes };
+}
+
+const COUNCIL = compileAll(["общественный совет"]);
+/** Words that say what a document is; a file named by one of them is not a mystery. */
+const DOCUMENT_NAMES = compileAll([
+  "положение",
+  "состав",
+  "протокол",
+  "перечень",
+  "список",
+  "результаты",
+  "итоги",
+  "рейтинг",
+  "план",
+  "отчет",
+  "предложения",
+  "рекомендации",
+  "оператор",
+  "контракт",
+  "закон",
+]);
+
+/**
+ * Unreadable documents (scans, extraction errors) that nothing names — «Приказ от 17.02.2025
+ * № 123-о» — kept in NOK or council material. What a rule looks for may be inside one of them, so
+ * not finding it elsewhere proves nothing.
+ */
+export function opaqueUnreadable(model: SiteModel, sphere: Sphere | null): Item[] {
+  const out: Item[] = [];
+  for (const item of model.items) {
+    const doc = item.page?.artifacts.document;
+    if (!item.isDocument || !(doc?.scanned || doc?.error)) continue;
+    if (
+      item.labels.some((l) =>
+        l.source !== "link" || !l.link ? false : hasAny(indexOf(l.text), DOCUMENT_NAMES, 0),
+      )
+    )
+      continue;
+    const { indexes } = contextTexts(model, item);
+    if (nokContext(indexes, sphere) || indexes.some((idx) => hasAny(idx, COUNCIL, 1))) out.push(item);
+  }
+  return out;
+}
+
+/** The message for an absence that unreadable documents leave open. */
+export function opaqueNote(items: Item[]): string {
+  const first = items[0]!;
+  const name = first.labels.find((l) => l.source === "link")?.text ?? first.url;
+  return `Не удалось прочитать документов в материалах о НОК или совете: ${items.length} (скан без текстового слоя или ошибка чтения), например «${clip(name, 100)}» (${first.url}); искомое может быть в них.`;
+}
+
+/** NOK context of an item (see nok.ts for what does not count). */
+export function itemNokContext(model: SiteModel, item: Item, sphere: Sphere | null): boolean {
+  return nokContext(contextTexts(model, item).indexes, sphere) !== null;
+}
+
+export function itemHasPhrases(
+  model: SiteModel,
+  item: Item,
+  phrases: readonly CompiledPhrase[],
+  maxGap = 2,
+): boolean {
+  return contextTexts(model, item).indexes.some((idx) => hasAny(idx, phrases, maxGap));
+}
+
+const PLACEHOLDERS = compileAll([
+  "информация будет размещена",
+  "будет размещена позднее",
+  "раздел находится в стадии наполнения",
+  "раздел в стадии наполнения",
+  "в стадии наполнения",
+  "в стадии заполнения",
+  "раздел находится в разработке",
+  "страница находится в разработке",
+  "страница в разработке",
+  "раздел в разработке",
+  "информация отсутствует",
+  "информация появится",
+  "нет данных",
+  "раздел наполняется",
+  "данные отсутствуют",
+]);
+
+/** A short text that only says «информация будет размещена позднее». */
+export function isPlaceholder(text: string): boolean {
+  const t = text.trim();
+  if (t.length > 400) return false;
+  return hasAny(indexOf(t), PLACEHOLDERS, 1);
+}
+
+/**
+ * A label match that introduces nothing: a heading followed only by a placeholder, or a page
+ * named for the thing whose main text is a placeholder (or empty) and which links to no document.
+ */
+export function hitIsEmpty(hit: Hit): boolean {
+  const { label, item } = hit;
+  if (!label) return false;
+  if (label.source === "heading" && label.after !== undefined) {
+    if (isPlaceholder(label.after)) return true;
+  }
+  if ((label.source === "title" || label.source === "heading") && item.page?.artifacts.kind === "html") {
+    const a = item.page.artifacts;
+    const rest = a.mainText.replace(label.text, "").trim();
+    const contentLinks = a.links.filter((l) => !l.inNav).length;
+    if (isPlaceholder(rest) && contentLinks <= 2) return true;
+    if (rest.replace(/[^\p{L}]/gu, "").length < 15 && contentLinks === 0) return true;
+  }
+  return false;
+}
+
+// Words of the spheres, to tell the sphere's own council from another ministry's on a shared portal.
+const SPHERE_WORDS: Record<Sphere, CompiledPhrase[]> = {
+  social: compileAll(["социальн*", "труда", "занятости", "семьи", "соцзащит*"]),
+  health: compileAll(["здравоохранени*", "охраны здоровья", "медицинск*", "здравоохран*"]),
+  culture: compileAll(["культуры", "культуре", "культурн*", "туризм*", "искусств*", "архив*"]),
+  education: compileAll(["образовани*", "просвещени*", "образовательн*", "науки"]),
+  sport: compileAll(["спорт*", "физической культуры", "физкультур*"]),
+};
+const PHYSICAL_CULTURE = compileAll(["физической культуры", "физической культуре"]);
+
+/**
+ * A council named for another body: «… при министерстве транспорта», or (when the sphere is known)
+ * a ministry of another sphere without the sphere's own words. NOK wording settles it the other way.
+ */
+export function unrelatedCouncil(
+  hit: Hit,
+  unrelated: readonly CompiledPhrase[],
+  sphere: Sphere | null,
+): string | null {
+  const long = hit.text.length > 2000;
+  const idx = indexOf(long ? hit.text.slice(hit.match.start, hit.match.end + 400) : hit.text);
+  return unrelatedAfter(idx, hit.match.end - (long ? hit.match.start : 0), unrelated, sphere);
+}
+
+/** Whose council the words after a position name: another body's, or null (ours, or not said). */
+function unrelatedAfter(
+  idx: TokenIndex,
+  end: number,
+  unrelated: readonly CompiledPhrase[],
+  sphere: Sphere | null,
+): string | null {
+  const window = textAfter(idx, end, 14);
+  if (!window) return null;
+  if (hasNokMention(window)) return null;
+  const w = indexOf(window);
+  const bad = findFirst(w, unrelated, 1);
+  if (bad) return window;
+  if (sphere) {
+    const own =
+      hasAny(w, SPHERE_WORDS[sphere], 1) && !(sphere === "culture" && hasAny(w, PHYSICAL_CULTURE, 0));
+    if (own) return null;
+    for (const [other, words] of Object.entries(SPHERE_WORDS) as [Sphere, CompiledPhrase[]][]) {
+      if (other === sphere) continue;
+      if (hasAny(w, words, 1)) return window;
+    }
+  }
+  return null;
+}
+
+const COUNCIL_NAME = compileAll(["общественный совет", "общественного совета", "общественном совете"]);
+
+/**
+ * The council an item belongs to, when its own names or the pages that link to it name another
+ * body's council: the «Состав» tab of «Общественный совет при управлении дорожного хозяйства».
+ */
+export function unrelatedByContext(
+  item: Item,
+  unrelated: readonly CompiledPhrase[],
+  sphere: Sphere | null,
+): string | null {
+  const texts: string[] = item.labels.map((l) => l.text);
+  for (const l of item.labels) if (l.after) texts.push(l.after.slice(0, 300));
+  for (const p of contentReferrers(item)) texts.push(...pageLabelTexts(p));
+  if (item.page?.artifacts.kind === "html") texts.push(item.page.artifacts.mainText.slice(0, 400));
+  for (const t of texts) {
+    const idx = indexOf(t.length > 2000 ? t.slice(0, 2000) : t);
+    for (const m of findEvery(idx, COUNCIL_NAME, 0)) {
+      const w = unrelatedAfter(idx, m.end, unrelated, sphere);
+      if (w) return w;
+    }
+  }
+  return null;
+}
+
+const FULL_NAME =
+  /[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?\s+[А-ЯЁ][а-яё]+\s+[А-ЯЁ][а-яё]+(?:вич|вна|ична|инична|оглы|кызы)(?![а-яё])/gu;
+const INITIALS_AFTER = /[А-ЯЁ][а-яё]{2,}(?:-[А-ЯЁ][а-яё]+)?\s+[А-ЯЁ]\.\s?[А-ЯЁ]\./gu;
+const INITIALS_BEFORE = /[А-ЯЁ]\.\s?[А-ЯЁ]\.\s?[А-ЯЁ][а-яё]{2,}/gu;
+
+/** Distinct people named in a text (full names with patronymic, or surname with initials). */
+export function personNames(text: string): string[] {
+  const names = new Set<string>();
+  for (const re of [FULL_NAME, INITIALS_AFTER, INITIALS_BEFORE])
+    for (const m of text.matchAll(re)) names.add(m[0].replace(/\s+/g, " "));
+  return [...names];
+}
+
+/** Dates that name an item: its labels (and the words under a matching heading), never its body. */
+export function hitDates(hits: readonly Hit[]): FoundDate[] {
+  const out: FoundDate[] = [];
+  const seen = new Set<string>();
+  const add = (list: FoundDate[]) => {
+    for (const d of list) {
+      const k = `${d.date}|${d.precision}`;
+      if (!seen.has(k)) {
+        seen.add(k);
+        out.push(d);
+      }
+    }
+  };
+  for (const h of hits) {
+    if (h.label) {
+      add(datesIn(h.label.text, h.label.titleLike));
+      if (h.label.after) add(datesIn(h.label.after.slice(0, 300), false));
+    } else {
+      add(datesIn(h.text.slice(Math.max(0, h.match.start - 120), h.match.end + 160), false));
+    }
+  }
+  return out;
+}
+
+/**
+ * All dates that name an item: every label except headings (whose dates belong to what they
+ * introduce), and for a page the lead of its main text («Дата публикации: …», a news item's date).
+ */
+export function itemLabelDates(item: Item): FoundDate[] {
+  const hits: Hit[] = item.labels
+    .filter((l) => l.source !== "heading")
+    .map((label) => ({ item, label, text: label.text, match: { phrase: "", start: 0, end: 0 } }));
+  const out = hitDates(hits);
+  const a = item.page?.artifacts;
+  if (a?.kind === "html" && out.length === 0) {
+    const name = pageName(a);
+    const main = a.mainText.startsWith(name) ? a.mainText.slice(name.length) : a.mainText;
+    const lead = datesIn(main.slice(0, 200), false).find((d) => d.precision === "day");
+    if (lead) out.push(lead);
+  }
+  return out;
+}
+
+export function newestDate(dates: readonly FoundDate[]): FoundDate | null {
+  let best: FoundDate | null = null;
+  for (const d of dates) if (!best || dateEnd(d) > dateEnd(best)) best = d;
+  return best;
+}
+
+/** Evidence for a hit: where, the words around the match, the snapshot, how it was reached. */
+export function evidenceOf(hit: Hit, date: FoundDate | null = null, note?: string): Evidence {
+  const { item, label } = hit;
+  let excerpt: string;
+  if (label?.after) excerpt = clip(`${label.text}: ${label.after}`, 260);
+  else if (label) excerpt = clip(label.text, 260);
+  else excerpt = excerptAround(hit.text, hit.match.start, hit.match.end, 110);
+  if (note) excerpt = `${excerpt} (${note})`;
+  const linkSource = label?.source === "link" || label?.source === "parent";
+  return {
+    url: item.url,
+    excerpt,
+    snapshot:
+      item.page?.snapshot ?? (linkSource ? (label.from?.snapshot ?? null) : null) ?? itemSnapshot(item),
+    linkText: (label?.source === "link" ? label.link?.text : null) ?? itemLinkText(item),
+    depth: item.depth,
+    date: date ? date.date : null,
+  };
+}
+
+/** Short human description of where a hit was found. */
+export function describeHit(hit: Hit): string {
+  const what = hit.label
+    ? clip(hit.label.text, 120)
+    : clip(excerptAround(hit.text, hit.match.start, hit.match.end, 40), 120);
+  return `«${what}»`;
+}

@@ -1,0 +1,120 @@
+/**
+ * Focused crawling: a link's priority from how well its words and URL match the cues of the rules
+ * still undecided, plus navigation cues that lead there, minus depth. Obviously irrelevant links
+ * (pagination, calendars, galleries, print versions, search, login, social networks) score ≤ 0, so
+ * they are fetched only if the budget allows.
+ */
+import type { Finding, LinkCandidate, RuleDef } from "../types/index.ts";
+import { compiledCheck } from "./engine.ts";
+import { type CompiledPhrase, compileAll, hasAny, indexOf } from "./text.ts";
+
+export type PriorityFn = (link: LinkCandidate, depth: number) => number;
+
+interface RuleCues {
+  id: string;
+  phrases: CompiledPhrase[];
+  urlFragments: string[];
+}
+
+/** Menus that lead to NOK material on authority sites (design.md §4). */
+const NAV_CUES = compileAll([
+  "деятельность",
+  "направления деятельности",
+  "общественный совет",
+  "документы",
+  "нормативные правовые акты",
+  "независимая оценка качества",
+  "оценка качества",
+  "о министерстве",
+  "о департаменте",
+  "о комитете",
+  "об управлении",
+  "министерство",
+  "открытое министерство",
+  "общественные советы",
+  "социальная сфера",
+  "учреждения",
+  "подведомственные учреждения",
+  "рейтинги",
+]);
+
+const IRRELEVANT_URL: RegExp[] = [
+  /[?&](pagen_\d+|page|p|start|offset)=\d+/i,
+  /\/page\/\d+/i,
+  /calendar|kalendar|[?&](date|day|month)=/i,
+  /foto|photo|gallery|galere|galery|\/video\b/i,
+  /[?&]print=|\/print\/|version=print/i,
+  /\/search\b|[?&](q|s|search|query)=/i,
+  /\/(login|logout|auth|register|personal)\b/i,
+  /\/rss\b|\.rss$|\/feed\b/i,
+  /\.(jpe?g|png|gif|svg|webp|mp4|avi|mp3|ics)(\?|$)/i,
+  /^https?:\/\/([^/]+\.)?(vk\.com|ok\.ru|t\.me|youtube\.com|rutube\.ru|dzen\.ru|twitter\.com|facebook\.com|max\.ru)/i,
+  /[?&](sort|order|lang)=/i,
+];
+const IRRELEVANT_TEXT = compileAll([
+  "фотогалерея",
+  "фотоальбом",
+  "видеогалерея",
+  "версия для печати",
+  "распечатать",
+  "поиск",
+  "войти",
+  "регистрация",
+  "карта сайта",
+  "календарь",
+]);
+const DOCUMENT_URL = /\.(pdf|docx?|xlsx?|rtf|odt|ods)(\?|#|$)/i;
+
+function cuesOf(rule: RuleDef): RuleCues {
+  try {
+    const check = compiledCheck(rule);
+    const c = check.type.cues?.(check.params) ?? { phrases: [], urlFragments: [] };
+    return {
+      id: rule.id,
+      phrases: compileAll(c.phrases),
+      urlFragments: c.urlFragments.map((f) => f.toLowerCase()),
+    };
+  } catch {
+    return { id: rule.id, phrases: [], urlFragments: [] };
+  }
+}
+
+function urlText(url: string): string {
+  try {
+    const u = new URL(url);
+    return decodeURIComponent(u.pathname + u.search).toLowerCase();
+  } catch {
+    return url.toLowerCase();
+  }
+}
+
+export function createPriority(rules: RuleDef[], isUndecided: (ruleId: string) => boolean): PriorityFn {
+  const cues = rules.map(cuesOf);
+  return (link, depth) => {
+    const open = cues.filter((c) => isUndecided(c.id));
+    if (open.length === 0) return 0;
+    const words = indexOf([link.text, link.title ?? ""].join(" ").trim());
+    const context = link.context ? indexOf(link.context) : null;
+    const path = urlText(link.url);
+    let score = 0;
+    for (const c of open) {
+      let s = 0;
+      if (hasAny(words, c.phrases, 2)) s = 10;
+      else if (context && hasAny(context, c.phrases, 2)) s = 4;
+      if (c.urlFragments.some((f) => path.includes(f))) s = Math.max(s, 6);
+      score += s;
+    }
+    score = Math.min(score, 40);
+    if (hasAny(words, NAV_CUES, 1)) score += 3;
+    const irrelevant = IRRELEVANT_URL.some((re) => re.test(link.url)) || hasAny(words, IRRELEVANT_TEXT, 0);
+    if (irrelevant && score < 10) return -5 - depth;
+    if (score === 0) return depth <= 1 && !link.inNav ? 0.5 : depth <= 1 ? 0.25 : 0;
+    if (DOCUMENT_URL.test(link.url)) score += 4;
+    return Math.max(0.5, score - depth);
+  };
+}
+
+/** A rule is decided (no need to crawl on for it) when it passed or does not apply. */
+export function isDecided(finding: Finding): boolean {
+  return finding.status === "pass" || finding.status === "n/a";
+}

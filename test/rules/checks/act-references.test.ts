@@ -1,0 +1,40 @@
+import { describe, expect, it } from "vitest";
+import { loadRules } from "../../../src/rules/index.ts";
+import { html, runCheck } from "../helpers.ts";
+
+const check = loadRules().rules.find((r) => r.id === "authority/legal-acts")!.check;
+const nok = (body: string) =>
+  html("Независимая оценка качества", `<h1>Независимая оценка качества</h1>${body}`);
+
+describe("act-references check", () => {
+  it.each([
+    ["392-ФЗ with its date", nok("<p>Федеральный закон от 05.12.2017 № 392-ФЗ</p>"), "pass"],
+    ["344н written with a dash", nok("<p>Приказ Минтруда России от 31.05.2018 № 344-н</p>"), "pass"],
+    [
+      "the article of the sector law",
+      nok("<p>в соответствии со статьей 95.2 Федерального закона № 273-ФЗ</p>"),
+      "pass",
+    ],
+    [
+      "only 2013–2014 acts",
+      nok(
+        "<p>Постановление Правительства РФ от 30.03.2013 № 286</p><p>Федеральный закон от 21.07.2014 № 256-ФЗ</p>",
+      ),
+      "warn",
+    ],
+    [
+      "current and old together",
+      nok("<p>Федеральный закон от 21.07.2014 № 256-ФЗ; Федеральный закон от 05.12.2017 № 392-ФЗ</p>"),
+      "pass",
+    ],
+    ["a legal-acts block without references", nok('<a href="/npa/">Нормативно-правовая база</a>'), "pass"],
+    [
+      "acts outside NOK context",
+      html("Документы", "<h1>Документы</h1><p>Федеральный закон от 29.12.2006 № 256-ФЗ</p>"),
+      "fail",
+    ],
+    ["no acts", nok("<p>Раздел о независимой оценке.</p>"), "fail"],
+  ])("%s → %s", async (_n, page, status) => {
+    expect((await runCheck(check, page)).status).toBe(status);
+  });
+});

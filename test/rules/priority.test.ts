@@ -1,0 +1,78 @@
+import { describe, expect, it } from "vitest";
+import { createPriority, isDecided, loadRules } from "../../src/rules/index.ts";
+import type { Finding } from "../../src/types/index.ts";
+
+const { rules } = loadRules();
+const H = "https://min.example.ru";
+const all = createPriority(rules, () => true);
+const link = (
+  text: string,
+  path: string,
+  extra: { context?: string; title?: string; inNav?: boolean } = {},
+) => ({
+  url: `${H}${path}`,
+  text,
+  ...extra,
+});
+
+describe("focused crawling priority", () => {
+  it("the NOK link outranks news and the photo gallery", () => {
+    const nok = all(link("Независимая оценка качества", "/activity/nok/", { inNav: true }), 1);
+    const news = all(link("Новости", "/news/", { inNav: true }), 1);
+    const photo = all(link("Фотогалерея", "/photo/", { inNav: true }), 1);
+    expect(nok).toBeGreaterThan(news);
+    expect(nok).toBeGreaterThan(photo);
+    expect(photo).toBeLessThanOrEqual(0);
+  });
+
+  it("a «Скачать» document link whose row names a regulation ranks high", () => {
+    const doc = all(
+      link("Скачать (PDF, 245 Кб)", "/upload/pol.pdf", {
+        context: "Положение об общественном совете Скачать (PDF, 245 Кб)",
+      }),
+      3,
+    );
+    const about = all(link("О министерстве", "/about/"), 1);
+    expect(doc).toBeGreaterThan(about);
+    expect(doc).toBeGreaterThan(0);
+  });
+
+  it("navigation that leads to evidence beats neutral pages", () => {
+    expect(all(link("Деятельность", "/activity/", { inNav: true }), 1)).toBeGreaterThan(
+      all(link("Контакты", "/contacts/", { inNav: true }), 1),
+    );
+    expect(all(link("Общественный совет", "/sovet/"), 2)).toBeGreaterThan(all(link("Вакансии", "/jobs/"), 2));
+  });
+
+  it.each([
+    ["pagination", "Следующая", "/news/?PAGEN_1=7"],
+    ["calendar", "12", "/events/calendar/?date=2025-11-12"],
+    ["print version", "Версия для печати", "/activity/?print=Y"],
+    ["search", "Поиск", "/search/?q=test"],
+    ["login", "Войти", "/auth/"],
+    ["social network", "ВКонтакте", "https://vk.com/min"],
+  ])("%s is ≤ 0", (_n, text, path) => {
+    const url = path.startsWith("http") ? path : `${H}${path}`;
+    expect(all({ url, text }, 1)).toBeLessThanOrEqual(0);
+  });
+
+  it("deeper is lower, all else equal", () => {
+    const l = link("Протоколы заседаний общественного совета", "/sovet/protokoly/");
+    expect(all(l, 1)).toBeGreaterThan(all(l, 4));
+  });
+
+  it("cues of decided rules no longer count", () => {
+    const onlyMinutesOpen = createPriority(rules, (id) => id === "authority/council-minutes");
+    const onlyResultsOpen = createPriority(rules, (id) => id === "authority/results");
+    const l = link("Протоколы заседаний", "/sovet/protokoly/");
+    expect(onlyMinutesOpen(l, 2)).toBeGreaterThan(onlyResultsOpen(l, 2));
+    expect(createPriority(rules, () => false)(l, 1)).toBe(0);
+  });
+
+  it("isDecided: pass and n/a only", () => {
+    const f = (status: Finding["status"]) => ({ status }) as Finding;
+    expect(
+      ["pass", "warn", "fail", "unknown", "n/a"].map((s) => isDecided(f(s as Finding["status"]))),
+    ).toEqual([true, false, false, false, true]);
+  });
+});
