@@ -28,6 +28,16 @@ const CONTRACT_IDS = [
   "accessible-version",
 ].map((n) => `authority/${n}`);
 
+const INSTITUTION_IDS = [
+  "nok-page",
+  "results",
+  "improvement-plan",
+  "plan-report",
+  "feedback-channels",
+  "rating-link",
+  "accessible-version",
+].map((n) => `institution/${n}`);
+
 const { rules, errors } = loadRules();
 
 describe("rule catalogue", () => {
@@ -36,6 +46,7 @@ describe("rule catalogue", () => {
   it("has every contract id", () => {
     const ids = rules.map((r) => r.id);
     for (const id of CONTRACT_IDS) expect(ids).toContain(id);
+    for (const id of INSTITUTION_IDS) expect(ids).toContain(id);
   });
 
   it.each(rules.map((r) => [r.id, r] as const))("%s is complete", (_id, r) => {

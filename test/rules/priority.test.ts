@@ -2,7 +2,8 @@ import { describe, expect, it } from "vitest";
 import { createPriority, isDecided, loadRules } from "../../src/rules/index.ts";
 import type { Finding } from "../../src/types/index.ts";
 
-const { rules } = loadRules();
+// Authority sites are judged by the authority rules only (the pipeline filters rules by target kind).
+const rules = loadRules().rules.filter((r) => r.appliesTo.kind === "authority");
 const H = "https://min.example.ru";
 const all = createPriority(rules, () => true);
 const link = (

@@ -4,7 +4,8 @@ import { bitrixSocial, bitrixSocialExpected } from "./fixtures/bitrix-social.ts"
 import { goswebHealth, goswebHealthExpected } from "./fixtures/gosweb-health.ts";
 import { tableCulture, tableCultureExpected } from "./fixtures/table-culture.ts";
 
-const { rules } = loadRules();
+// Authority sites are judged by the authority rules only (the pipeline filters rules by target kind).
+const rules = loadRules().rules.filter((r) => r.appliesTo.kind === "authority");
 const AS_OF = "2026-03-01";
 
 describe.each([
