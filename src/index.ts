@@ -1,6 +1,40 @@
 /** Programmatic API: the CLI, the scheduler and the server call only this. */
-export { type CheckOptions, checkSites, loadRulesOrThrow } from "./pipeline/check-run.ts";
-export { checkSite, type SiteProgress, type SiteTarget } from "./pipeline/check-site.ts";
+export {
+  type BusgovTarget,
+  busgovBaseUrl,
+  busgovQueryFromUrl,
+  busgovTargetFor,
+  busgovTargetUrl,
+  type CheckBusgovOptions,
+  checkBusgov,
+  createRunBusGovClient,
+  DEFAULT_BUSGOV_URL,
+  recheckBusgovSite,
+  replayBusGovClient,
+} from "./pipeline/check-busgov.ts";
+export {
+  type CheckOptions,
+  type CheckTarget,
+  checkSites,
+  loadRulesOrThrow,
+  withBusgovTargets,
+} from "./pipeline/check-run.ts";
+export {
+  checkSite,
+  type SiteCrawlWithRendering,
+  type SiteProgress,
+  type SiteTarget,
+} from "./pipeline/check-site.ts";
+export {
+  assertRenderable,
+  type FetcherSetupOptions,
+  locateChromium,
+  parseRenderMode,
+  RENDER_MODES,
+  type RenderMode,
+  type RunFetchers,
+  setupFetchers,
+} from "./pipeline/fetcher-setup.ts";
 export { nationalDigest } from "./pipeline/national-digest.ts";
 export {
   DEFAULT_SITE_CONCURRENCY,

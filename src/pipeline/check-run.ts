@@ -1,6 +1,7 @@
 import { mkdir, writeFile } from "node:fs/promises";
 import { join, resolve } from "node:path";
-import { createHttpFetcher, createPool, DEFAULT_BUDGET, type HostPool } from "../crawl/index.ts";
+import type { BusGovClient } from "../crawl/busgov/index.ts";
+import { createPool, DEFAULT_BUDGET, type HostPool } from "../crawl/index.ts";
 import { weightsFromRules } from "../findings/score.ts";
 import { loadRules, ruleInfo } from "../rules/index.ts";
 import { openRunWriter, runDir } from "../snapshot/index.ts";
@@ -16,10 +17,26 @@ import type {
 } from "../types/index.ts";
 import { UsageError } from "../util/errors.ts";
 import { ArtifactCache } from "./artifact-cache.ts";
-import { checkSite, type SiteProgress } from "./check-site.ts";
+import {
+  type BusgovTarget,
+  busgovBaseUrl,
+  busgovTargetFor,
+  checkBusgov,
+  createRunBusGovClient,
+} from "./check-busgov.ts";
+import { checkSite, type SiteProgress, type SiteTarget } from "./check-site.ts";
+import { type RenderMode, type RunFetchers, setupFetchers } from "./fetcher-setup.ts";
 import { PreviousRuns } from "./previous-run.ts";
 import { newRunId, todayIso } from "./run-id.ts";
 import { buildRunResult } from "./run-result.ts";
+
+/** A site to check; an institution with an INN or bus.gov.ru id also gets a bus.gov.ru target (see `busgov`). */
+export interface CheckTarget extends SiteTarget {
+  inn?: string;
+  busgovId?: string;
+  /** This site's render mode (registry `render`); default: the run's. */
+  render?: RenderMode;
+}
 
 export interface CheckOptions {
   kind?: TargetKind;
@@ -30,8 +47,20 @@ export interface CheckOptions {
   asOf?: string;
   snapshotsDir?: string;
   rulesDir?: string;
-  /** Injected for tests and the demo (name mapping); defaults to an undici fetcher. */
+  /** Injected for tests and the demo (name mapping); defaults to the render-mode fetcher (fetcher-setup.ts). */
   fetcher?: Fetcher;
+  /** Browser rendering for sites without their own mode: never | auto (default) | always. Ignored with `fetcher`. */
+  render?: RenderMode;
+  /** Chromium's path, or null for none (tests); default: NOK_CHROMIUM or the usual places. */
+  chromium?: string | null;
+  /** The one warning about a missing browser (default: stderr). */
+  warn?: (message: string) => void;
+  /**
+   * bus.gov.ru: institutions with `inn`/`busgovId` get a `busgov` target right after them (false: they do not);
+   * targets of kind `busgov` are checked through one shared client. Base URL: `baseUrl`, else NOK_BUSGOV_URL,
+   * else https://bus.gov.ru.
+   */
+  busgov?: { baseUrl?: string; client?: BusGovClient } | false;
   pool?: HostPool;
   budget?: Partial<CrawlBudget>;
   respectRobots?: boolean;
@@ -52,24 +81,27 @@ export function loadRulesOrThrow(dir?: string): RuleDef[] {
 }
 
 /** Checks sites with one shared fetcher and politeness pool; returns the RunResult (mode "check"). */
-export async function checkSites(
-  targets: {
-    url: string;
-    kind: TargetKind;
-    sphere: Sphere | null;
-    region: string | null;
-    name: string | null;
-  }[],
-  options: CheckOptions = {},
-): Promise<RunResult> {
+export async function checkSites(targets: CheckTarget[], options: CheckOptions = {}): Promise<RunResult> {
   const rules = loadRulesOrThrow(options.rulesDir);
+  const baseUrl = busgovBaseUrl(options.busgov ? options.busgov.baseUrl : undefined);
+  const all = withBusgovTargets(targets, options.busgov === false ? null : baseUrl);
+  // Before anything is written: `always` without Chromium is a usage error.
+  const fetchers: RunFetchers | null = options.fetcher
+    ? null
+    : setupFetchers({
+        mode: options.render ?? "auto",
+        ...(options.chromium === undefined ? {} : { chromium: options.chromium }),
+        ...(options.warn ? { warn: options.warn } : {}),
+      });
   const asOf = options.asOf ?? todayIso();
   const runId = newRunId("check");
   const startedAt = new Date().toISOString();
   const snapshotsDir = resolve(options.snapshotsDir ?? defaultSnapshotsDir());
   const writer = openRunWriter(snapshotsDir, runId);
-  const fetcher = options.fetcher ?? createHttpFetcher();
   const pool = options.pool ?? createPool();
+  const injected = options.busgov ? options.busgov.client : undefined;
+  const ownClient = !injected && all.some((t) => t.kind === "busgov") ? createRunBusGovClient(baseUrl) : null;
+  const busgovClient = injected ?? ownClient;
   const budget: CrawlBudget = {
     ...DEFAULT_BUDGET,
     ...options.budget,
@@ -81,11 +113,15 @@ export async function checkSites(
   const artifactCache = new ArtifactCache(reuse ? snapshotsDir : null);
   try {
     const sites: SiteResult[] = await Promise.all(
-      targets.map(async (t) => {
+      all.map(async (t) => {
+        if (t.kind === "busgov")
+          return checkBusgov(t, { client: busgovClient!, rules, asOf, writer, weights });
         const prev = reuse ? await previousRuns.forSite(t.url) : null;
+        const renderHome = fetchers?.homeRenderer(t.render, pool);
         return checkSite(t, {
-          fetcher,
+          fetcher: fetchers ? fetchers.forMode(t.render) : options.fetcher!,
           pool,
+          ...(renderHome ? { renderHome } : {}),
           budget,
           rules,
           weights,
@@ -109,6 +145,22 @@ export async function checkSites(
     );
     return run;
   } finally {
-    if (!options.fetcher) await fetcher.close?.();
+    await fetchers?.close();
+    await ownClient?.close();
   }
+}
+
+/** Each institution with an INN or bus.gov.ru id is followed by its bus.gov.ru target (none when baseUrl is null). */
+export function withBusgovTargets(
+  targets: CheckTarget[],
+  baseUrl: string | null,
+): (CheckTarget | (BusgovTarget & { kind: "busgov" }))[] {
+  const out: (CheckTarget | (BusgovTarget & { kind: "busgov" }))[] = [];
+  for (const t of targets) {
+    out.push(t);
+    if (baseUrl === null || t.kind !== "institution") continue;
+    const busgov = busgovTargetFor(t, baseUrl);
+    if (busgov) out.push({ ...busgov, kind: "busgov" });
+  }
+  return out;
 }

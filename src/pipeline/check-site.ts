@@ -62,7 +62,19 @@ export interface CheckSiteOptions {
   artifactCache?: ArtifactCache;
   onProgress?: (p: SiteProgress) => void;
   signal?: AbortSignal;
+  /**
+   * Renders the home page in a browser. Used once, when the home page came static and gave no in-scope link
+   * of positive priority (a menu built by scripts that the shell heuristics missed); the rendered page replaces
+   * the static one and its links feed the frontier. Absent: no such fallback (`render: never`, no Chromium).
+   */
+  renderHome?: (url: string, signal?: AbortSignal) => Promise<FetchedPage>;
 }
+
+/** Added to `SiteResult.crawl`: pages whose body came from the browser (renderDecision «rendered…»). */
+export type SiteCrawlWithRendering = SiteResult["crawl"] & { rendered: number };
+
+/** Why the home page is re-rendered (recorded in the manifest as its renderDecision). */
+const NO_CANDIDATES = "rendered: статическое меню не дало ссылок для обхода";
 
 /** crawl → snapshot → extract → rules for one site; everything the network gave is stored before judging. */
 export async function checkSite(target: SiteTarget, options: CheckSiteOptions): Promise<SiteResult> {
@@ -71,7 +83,9 @@ export async function checkSite(target: SiteTarget, options: CheckSiteOptions): 
   const pages: SitePage[] = [];
   const undecided = new Set(rules.map((r) => r.id));
   let errors = 0;
+  let rendered = 0;
   let lastEvaluatedAt = 0;
+  const priority = createPriority(rules, (id) => undecided.has(id));
 
   const evaluateNow = (summary: CrawlSummary): Finding[] =>
     evaluateRules(buildSiteView(target.url, pages, summary), rules, ctx);
@@ -85,7 +99,8 @@ export async function checkSite(target: SiteTarget, options: CheckSiteOptions): 
     return changed;
   };
 
-  const onPage = async (page: FetchedPage, req: CrawlRequest) => {
+  /** Stores the page, extracts a usable one into `pages`; returns its links. */
+  const ingest = async (page: FetchedPage, req: CrawlRequest) => {
     let body = page.body;
     if (page.notModified && options.readPrevious) {
       const prev = options.previous?.get(page.url);
@@ -94,6 +109,7 @@ export async function checkSite(target: SiteTarget, options: CheckSiteOptions): 
     const hash = body && body.length > 0 ? await options.writer.putBody(body) : null;
     await options.writer.append(manifestEntry(target.url, page, req, hash, body?.length ?? 0));
     if (page.error && !(page.error.code === "too-large" && body)) errors++;
+    if (page.renderDecision?.startsWith("rendered")) rendered++;
 
     let links: LinkCandidate[] = [];
     const usable = Boolean(
@@ -109,6 +125,27 @@ export async function checkSite(target: SiteTarget, options: CheckSiteOptions): 
         referrer: req.referrer,
       });
       links = artifacts.links;
+    }
+    return { links, usable };
+  };
+
+  const onPage = async (page: FetchedPage, req: CrawlRequest) => {
+    let { links, usable } = await ingest(page, req);
+    if (
+      options.renderHome &&
+      usable &&
+      req.depth === 0 &&
+      req.referrer === null &&
+      page.contentKind === "html" &&
+      !page.renderDecision?.startsWith("rendered") &&
+      !hasCandidates(page.finalUrl || page.url, links, priority)
+    ) {
+      const again = await options.renderHome(page.finalUrl || page.url, options.signal);
+      if (!again.error && again.body && again.contentKind === "html") {
+        // The home page is crawled alone, so the last page is its static version.
+        pages.pop();
+        ({ links, usable } = await ingest({ ...again, url: page.url, renderDecision: NO_CANDIDATES }, req));
+      }
     }
     let stop = false;
     let reprioritize = false;
@@ -137,7 +174,7 @@ export async function checkSite(target: SiteTarget, options: CheckSiteOptions): 
     fetcher: options.fetcher,
     budget: options.budget,
     pool: options.pool,
-    priority: createPriority(rules, (id) => undecided.has(id)),
+    priority,
     onPage,
     conditionalFor: (url: string) => conditionalFor(options.previous, url),
     respectRobots: options.respectRobots ?? true,
@@ -147,6 +184,16 @@ export async function checkSite(target: SiteTarget, options: CheckSiteOptions): 
   await options.writer.flush();
 
   const findings = evaluateNow(summary);
+  const crawl: SiteCrawlWithRendering = {
+    pages: summary.pages,
+    documents: summary.documents,
+    bytes: summary.bytes,
+    errors: summary.errors,
+    skippedByRobots: summary.skippedByRobots,
+    budgetExhausted: summary.budgetExhausted,
+    durationMs: summary.durationMs || Date.now() - started,
+    rendered,
+  };
   return {
     url: target.url,
     finalUrl: summary.finalUrl,
@@ -156,18 +203,28 @@ export async function checkSite(target: SiteTarget, options: CheckSiteOptions): 
     name: target.name,
     status: summary.status,
     error: summary.siteError,
-    crawl: {
-      pages: summary.pages,
-      documents: summary.documents,
-      bytes: summary.bytes,
-      errors: summary.errors,
-      skippedByRobots: summary.skippedByRobots,
-      budgetExhausted: summary.budgetExhausted,
-      durationMs: summary.durationMs || Date.now() - started,
-    },
+    crawl,
     score: siteScore(findings, options.weights),
     findings,
   };
+}
+
+/** Does the home page lead anywhere: an in-scope link (same host, www aside) the frontier would rank above 0? */
+function hasCandidates(
+  home: string,
+  links: LinkCandidate[],
+  priority: (l: LinkCandidate, depth: number) => number,
+) {
+  const host = hostOf(home);
+  return links.some((l) => hostOf(l.url) === host && priority(l, 1) > 0);
+}
+
+function hostOf(url: string): string | null {
+  try {
+    return new URL(url).hostname.replace(/^www\./, "");
+  } catch {
+    return null;
+  }
 }
 
 async function extractCached(

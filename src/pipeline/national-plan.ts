@@ -8,6 +8,7 @@ import {
 } from "../registry/index.ts";
 import type { Sphere, TargetKind } from "../types/index.ts";
 import { UsageError } from "../util/errors.ts";
+import { busgovTargetFor } from "./check-busgov.ts";
 import { type PlannedTarget, siteKeys } from "./run-state.ts";
 
 export interface PlanFilters {
@@ -30,29 +31,44 @@ export function resolveRegionCodes(values: readonly string[], regions: readonly 
   return codes;
 }
 
-/** Targets in registry order, filtered; each with its plan key (see siteKeys). */
+/**
+ * Targets in registry order, filtered; each with its plan key (see siteKeys). An institution with an INN or
+ * bus.gov.ru id is followed by its bus.gov.ru target (kind `busgov`, URL from `busgovBaseUrl`) unless the kind
+ * filter leaves `busgov` out; `--kind busgov` alone plans only those.
+ */
 export function planTargets(
   sites: readonly RegistrySite[],
   filters: { regions: string[]; spheres: Sphere[]; kinds: TargetKind[] },
+  busgovBaseUrl: string | null = null,
 ): PlannedTarget[] {
-  const chosen = sites.filter(
+  const wants = (kind: TargetKind) => filters.kinds.length === 0 || filters.kinds.includes(kind);
+  const inScope = sites.filter(
     (s) =>
       (filters.regions.length === 0 || filters.regions.includes(s.region)) &&
-      (filters.spheres.length === 0 || filters.spheres.includes(s.sphere)) &&
-      (filters.kinds.length === 0 || filters.kinds.includes(s.kind)),
+      (filters.spheres.length === 0 || filters.spheres.includes(s.sphere)),
   );
+  const chosen: Omit<PlannedTarget, "key">[] = [];
+  for (const s of inScope) {
+    const site = {
+      url: s.url,
+      kind: s.kind,
+      sphere: s.sphere,
+      region: s.region,
+      name: s.name,
+      ...(s.inn ? { inn: s.inn } : {}),
+      ...(s.busgovId ? { busgovId: s.busgovId } : {}),
+      ...(s.render ? { render: s.render } : {}),
+    };
+    if (wants(s.kind)) chosen.push(site);
+    if (busgovBaseUrl === null || s.kind !== "institution" || !wants("busgov")) continue;
+    const busgov = busgovTargetFor(site, busgovBaseUrl);
+    if (busgov) {
+      const { site: _own, ...target } = busgov;
+      chosen.push(target);
+    }
+  }
   const keys = siteKeys(chosen);
-  return chosen.map((s, i) => ({
-    key: keys[i]!,
-    url: s.url,
-    kind: s.kind,
-    sphere: s.sphere,
-    region: s.region,
-    name: s.name,
-    ...(s.inn ? { inn: s.inn } : {}),
-    ...(s.busgovId ? { busgovId: s.busgovId } : {}),
-    ...(s.render ? { render: s.render } : {}),
-  }));
+  return chosen.map((t, i) => ({ key: keys[i]!, ...t }));
 }
 
 /** The regions the summaries list: all of them, or only the filtered ones. */

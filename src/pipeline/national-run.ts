@@ -6,7 +6,8 @@
 import { getMaxListeners, setMaxListeners } from "node:events";
 import { hostname } from "node:os";
 import { resolve } from "node:path";
-import { createHttpFetcher, createPool, DEFAULT_BUDGET, type HostPool } from "../crawl/index.ts";
+import type { BusGovClient } from "../crawl/busgov/index.ts";
+import { createPool, DEFAULT_BUDGET, type HostPool } from "../crawl/index.ts";
 import { aggregateRun } from "../findings/index.ts";
 import { weightsFromRules } from "../findings/score.ts";
 import { loadRegions, loadRegistry } from "../registry/index.ts";
@@ -33,8 +34,16 @@ import type {
   TargetKind,
 } from "../types/index.ts";
 import { errorMessage, UsageError } from "../util/errors.ts";
+import { busgovBaseUrl, checkBusgov, createRunBusGovClient } from "./check-busgov.ts";
 import { loadRulesOrThrow } from "./check-run.ts";
 import { checkSite, type SiteProgress } from "./check-site.ts";
+import {
+  assertRenderable,
+  locateChromium,
+  type RenderMode,
+  type RunFetchers,
+  setupFetchers,
+} from "./fetcher-setup.ts";
 import { formatRegistryIssue, planRegions, planTargets, resolveRegionCodes } from "./national-plan.ts";
 import { newRunId, todayIso } from "./run-id.ts";
 import { acquireRunLock } from "./run-lock.ts";
@@ -93,7 +102,19 @@ export interface NationalRunOptions {
   concurrency?: number;
   asOf?: string;
   maxPages?: number;
+  /** Injected for tests (name mapping); default: the render-mode fetcher (fetcher-setup.ts). */
   fetcher?: Fetcher;
+  /** Browser rendering for sites without their own registry `render`: never | auto (default) | always. */
+  render?: RenderMode;
+  /** Chromium's path, or null for none (tests); default: NOK_CHROMIUM or the usual places. */
+  chromium?: string | null;
+  /**
+   * bus.gov.ru base URL for planning institutions' bus.gov.ru targets (default NOK_BUSGOV_URL, else
+   * https://bus.gov.ru). On resume the plan's own targets decide (their URLs carry the base).
+   */
+  busgovUrl?: string;
+  /** One client for the whole run (pacing is global for bus.gov.ru); default: created from the base URL. */
+  busgovClient?: BusGovClient;
   /** Politeness pool shared by all sites; default: createPool() with the default per-host limits. */
   pool?: HostPool;
   /** Minimum gap between two requests to one host when no pool is given (default 500 ms). */
@@ -132,6 +153,11 @@ interface Session {
 
 export async function runNational(options: NationalRunOptions): Promise<RunResult> {
   const log = options.onLog ?? (() => {});
+  if (!options.fetcher)
+    assertRenderable(
+      options.render ?? "auto",
+      options.chromium === undefined ? locateChromium() : options.chromium,
+    );
   const dataDir = resolve(options.dataDir ?? defaultDataDir());
   const snapshotsDir = resolve(options.snapshotsDir ?? defaultSnapshotsDir());
   const store = openStore(dataDir);
@@ -186,14 +212,12 @@ async function newSession(
     );
   }
   const kinds = options.kinds ?? [];
-  if (kinds.includes("busgov"))
-    log("warn", "проверка записей bus.gov.ru в общем прогоне пока не подключена: такие цели не планируются");
   const filters = {
     regions: resolveRegionCodes(options.regions ?? [], regions),
     spheres: options.spheres ?? [],
     kinds,
   };
-  const targets = planTargets(sites, filters);
+  const targets = planTargets(sites, filters, busgovBaseUrl(options.busgovUrl));
   if (targets.length === 0)
     throw new UsageError("под заданные фильтры (регион, сфера, вид) не попал ни один сайт реестра");
 
@@ -281,7 +305,21 @@ async function execute(
   const { plan, rules, completed, snapshotsDir } = session;
   const runId = plan.runId;
   const signal = options.signal;
-  const fetcher = options.fetcher ?? createHttpFetcher();
+  // Before anything else: `always` without Chromium is a usage error.
+  const fetchers: RunFetchers | null = options.fetcher
+    ? null
+    : setupFetchers({
+        mode: options.render ?? "auto",
+        ...(options.chromium === undefined ? {} : { chromium: options.chromium }),
+        warn: (m) => log("warn", m),
+      });
+  const busgovTargets = plan.targets.filter((t) => t.kind === "busgov");
+  // The plan's targets carry the base URL they were planned with, so a resume asks the same service.
+  const ownBusgov =
+    options.busgovClient || busgovTargets.length === 0
+      ? null
+      : createRunBusGovClient(new URL(busgovTargets[0]!.url).origin);
+  const busgovClient = options.busgovClient ?? ownBusgov;
   const pool =
     options.pool ??
     createPool(options.hostIntervalMs === undefined ? {} : { minIntervalMs: options.hostIntervalMs });
@@ -350,21 +388,32 @@ async function execute(
     signal?.addEventListener("abort", forward, { once: true });
     let result: SiteResult | undefined;
     try {
-      result = await checkSite(target, {
-        fetcher,
-        pool,
-        budget: plan.budget,
-        rules,
-        weights,
-        asOf: plan.asOf,
-        writer: keyedWriter(writer, target.key),
-        respectRobots: plan.respectRobots,
-        onProgress: (p) => {
-          active.set(target.key, { url: target.url, progress: p });
-          progress(null);
-        },
-        signal: site.signal,
-      });
+      const renderHome = fetchers?.homeRenderer(target.render, pool);
+      result =
+        target.kind === "busgov"
+          ? await checkBusgov(target, {
+              client: busgovClient!,
+              rules,
+              asOf: plan.asOf,
+              writer: keyedWriter(writer, target.key),
+              weights,
+            })
+          : await checkSite(target, {
+              fetcher: fetchers ? fetchers.forMode(target.render) : options.fetcher!,
+              pool,
+              ...(renderHome ? { renderHome } : {}),
+              budget: plan.budget,
+              rules,
+              weights,
+              asOf: plan.asOf,
+              writer: keyedWriter(writer, target.key),
+              respectRobots: plan.respectRobots,
+              onProgress: (p) => {
+                active.set(target.key, { url: target.url, progress: p });
+                progress(null);
+              },
+              signal: site.signal,
+            });
     } catch (err) {
       if (!signal?.aborted) {
         log("error", `внутренняя ошибка при проверке ${target.url}: ${errorMessage(err)}`);
@@ -392,16 +441,22 @@ async function execute(
 
   const concurrency = Math.max(1, options.concurrency ?? DEFAULT_SITE_CONCURRENCY);
   if (signal) setMaxListeners(Math.max(getMaxListeners(signal), concurrency + 10), signal);
-  let next = 0;
-  const worker = async () => {
+  // bus.gov.ru answers one request at a time (one paced client): its targets get a lane of their own, so they
+  // never hold the workers that crawl sites.
+  const lanes = [remaining.filter((t) => t.kind !== "busgov"), remaining.filter((t) => t.kind === "busgov")];
+  const next = [0, 0];
+  const worker = (lane: 0 | 1) => async () => {
     while (!signal?.aborted) {
-      const target = remaining[next++];
+      const target = lanes[lane]![next[lane]!++];
       if (!target) return;
       await checkOne(target);
     }
   };
   try {
-    const workers = Promise.all(Array.from({ length: Math.min(concurrency, remaining.length) }, worker));
+    const workers = Promise.all([
+      ...Array.from({ length: Math.min(concurrency, lanes[0]!.length) }, worker(0)),
+      ...(lanes[1]!.length > 0 ? [worker(1)()] : []),
+    ]);
     // After an abort, a crawl stuck in a request that ignores the signal must not hold the stop (systemd kills
     // a service that takes too long): its result would be discarded anyway, and all state is already on disk.
     await untilDoneOrAbortGrace(workers, signal, ABORT_GRACE_MS);
@@ -427,11 +482,9 @@ async function execute(
     await store.finishRun(runId, run, resultPath);
     return run;
   } finally {
-    if (!options.fetcher) {
-      // Closing waits for requests in flight; after an abort those may hang until their timeout.
-      const closing = fetcher.close?.().catch(() => undefined);
-      if (!signal?.aborted) await closing;
-    }
+    // Closing waits for requests in flight; after an abort those may hang until their timeout.
+    const closing = Promise.all([fetchers?.close(), ownBusgov?.close()]).catch(() => undefined);
+    if (!signal?.aborted) await closing;
   }
 }
 

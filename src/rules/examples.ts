@@ -158,7 +158,8 @@ function assemble(
   };
 }
 
-type Example = RuleExample & Partial<Pick<ExampleDef, "sphere" | "coverage">> & { pages?: ExamplePageDef[] };
+type Example = RuleExample &
+  Partial<Pick<ExampleDef, "sphere" | "coverage" | "data">> & { pages?: ExamplePageDef[] };
 
 export function exampleInputs(example: Example): SitePageInput[] {
   if (example.pages?.length) return example.pages as SitePageInput[];
@@ -188,7 +189,7 @@ export async function runExamples(rule: RuleDef): Promise<ExampleRun[]> {
   const out: ExampleRun[] = [];
   for (const [list, index, example] of examplesOf(rule)) {
     const site = await buildSite(exampleInputs(example), example.coverage ?? { adequate: true });
-    out.push(judgeExample(rule, list, index, example, site));
+    out.push(judgeExample(rule, list, index, example, withData(site, example)));
   }
   return out;
 }
@@ -201,9 +202,14 @@ export function runExamplesSync(rule: RuleDef): ExampleRun[] {
       list,
       index,
       example,
-      buildSiteSync(exampleInputs(example), example.coverage ?? { adequate: true }),
+      withData(buildSiteSync(exampleInputs(example), example.coverage ?? { adequate: true }), example),
     ),
   );
+}
+
+/** An example's `data` (facts from other sources, e.g. bus.gov.ru answers) goes to `SiteView.data`. */
+function withData(site: SiteView, example: Example): SiteView {
+  return example.data ? { ...site, data: example.data } : site;
 }
 
 function examplesOf(rule: RuleDef): ["pass" | "fail", number, Example][] {

@@ -33,11 +33,16 @@ export const exampleSchema = z
     sphere: sphere.nullable().optional(),
     /** Coverage of the example site (default: adequate). */
     coverage: z.object({ adequate: z.boolean(), reason: z.string().optional() }).strict().optional(),
+    /** Facts from other sources, as `SiteView.data` (e.g. `busgov`: bus.gov.ru answers). */
+    data: z.record(z.string(), z.unknown()).optional(),
   })
   .strict()
-  .refine((e) => e.html !== undefined || e.text !== undefined || e.pages !== undefined, {
-    message: "пример должен содержать html, text или pages",
-  });
+  .refine(
+    (e) => e.html !== undefined || e.text !== undefined || e.pages !== undefined || e.data !== undefined,
+    {
+      message: "пример должен содержать html, text, pages или data",
+    },
+  );
 
 const period = z.object({ from: isoDate.optional(), to: isoDate.optional() }).strict();
 

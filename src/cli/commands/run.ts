@@ -9,11 +9,12 @@ import {
   runNational,
   writeReports,
 } from "../../index.ts";
+import { parseRenderMode } from "../../pipeline/fetcher-setup.ts";
 import { defaultRegistryFiles, splitList } from "../../pipeline/national-registry.ts";
 import { todayIso } from "../../pipeline/run-id.ts";
 import type { Sphere, TargetKind } from "../../types/index.ts";
 import { UsageError } from "../../util/errors.ts";
-import { parseAsOf } from "../../util/target-url.ts";
+import { parseAsOf, parseTargetUrl } from "../../util/target-url.ts";
 import { parsePositiveInt, parseSphere } from "../options.ts";
 import { createRunProgress } from "../run-progress.ts";
 
@@ -29,7 +30,13 @@ export function registerRun(program: Command): void {
     )
     .option("--region <code...>", "только эти субъекты (коды или названия)")
     .option("--sphere <sphere...>", "только эти сферы: social | health | culture | education | sport")
-    .option("--kind <kind...>", "только эти виды: authority | institution")
+    .option("--kind <kind...>", "только эти виды: authority | institution | busgov")
+    .option(
+      "--render <mode>",
+      "рендеринг в браузере для сайтов без своего режима в реестре: never | auto | always",
+      "auto",
+    )
+    .option("--busgov-url <url>", "адрес bus.gov.ru (по умолчанию NOK_BUSGOV_URL или https://bus.gov.ru)")
     .option("--resume [runId]", "продолжить прерванный прогон (без id — последний незавершённый)")
     .option("--concurrency <n>", "сколько сайтов проверять одновременно (по умолчанию 8)", parsePositiveInt)
     .option("--as-of <date>", "дата, на которую выносятся вердикты (ГГГГ-ММ-ДД)")
@@ -47,6 +54,8 @@ export function registerRun(program: Command): void {
       const asOf = opts.asOf === undefined ? undefined : parseAsOf(opts.asOf, todayIso());
       const spheres: Sphere[] = splitList(opts.sphere).map((s) => asUsage(() => parseSphere(s)));
       const kinds = splitList(opts.kind).map(parseKindValue);
+      const render = parseRenderMode(opts.render);
+      const busgovUrl = opts.busgovUrl === undefined ? undefined : parseTargetUrl(opts.busgovUrl);
       const resume: string | true | undefined = opts.resume;
       let registryFiles = splitList(opts.registry).map((f) => resolve(f));
       if (!resume && registryFiles.length === 0) {
@@ -78,6 +87,8 @@ export function registerRun(program: Command): void {
           regions: splitList(opts.region),
           spheres,
           kinds,
+          render,
+          ...(busgovUrl ? { busgovUrl } : {}),
           ...(resume ? { resume } : {}),
           ...(opts.concurrency ? { concurrency: opts.concurrency } : {}),
           ...(asOf ? { asOf } : {}),
@@ -141,5 +152,5 @@ export function parseNonNegativeInt(value: string): number {
 
 function parseKindValue(value: string): TargetKind {
   if ((KINDS as readonly string[]).includes(value)) return value as TargetKind;
-  throw new UsageError(`неизвестный вид сайта «${value}»; допустимо: authority, institution`);
+  throw new UsageError(`неизвестный вид сайта «${value}»; допустимо: authority, institution, busgov`);
 }

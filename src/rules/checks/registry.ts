@@ -2,9 +2,11 @@
 import type { CheckType } from "../../types/index.ts";
 import { accessibleVersionCheck } from "./accessible-version.ts";
 import { actReferencesCheck } from "./act-references.ts";
+import { busgovDataCheck } from "./busgov-data.ts";
 import { allCheck, anyCheck } from "./compose.ts";
 import { documentCheck } from "./document.ts";
 import { externalLinkCheck } from "./external-link.ts";
+import { feedbackChannelsCheck } from "./feedback-channels.ts";
 import { nestedDocumentCheck } from "./nested-document.ts";
 import { ParamError } from "./params.ts";
 import { sectionCheck } from "./section.ts";
@@ -24,6 +26,8 @@ export function checkTypes(): Map<string, AnyCheckType> {
       actReferencesCheck,
       externalLinkCheck,
       accessibleVersionCheck,
+      busgovDataCheck,
+      feedbackChannelsCheck,
       anyCheck,
       allCheck,
     ].map((c) => [c.name, c]),
