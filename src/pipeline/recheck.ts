@@ -20,6 +20,8 @@ import {
   writeRunResult,
 } from "../store/index.ts";
 import type { CrawlSummary, ManifestEntry, RunResult, SitePage, SiteResult } from "../types/index.ts";
+import { ArtifactCache } from "./artifact-cache.ts";
+import { recheckBusgovSite } from "./check-busgov.ts";
 import { loadRulesOrThrow } from "./check-run.ts";
 import { newRunId } from "./run-id.ts";
 import { buildRunResult } from "./run-result.ts";
@@ -60,8 +62,16 @@ export async function recheckRun(runId: string, options: RecheckOptions = {}): P
 
   const keys = siteKeys(source.sites);
   const sites: SiteResult[] = [];
+  const cache = new ArtifactCache(snapshotRoot);
   for (const [i, site] of source.sites.entries()) {
-    const pages = await sitePages(bySite.get(keys[i]!) ?? [], (hash) => reader.body(hash));
+    const entries = bySite.get(keys[i]!) ?? [];
+    if (site.kind === "busgov") {
+      // bus.gov.ru answers are stored JSON, judged by their own reader (no HTML extraction).
+      sites.push(await recheckBusgovSite(site, entries, (h) => reader.body(h), { rules, asOf, weights }));
+      options.onProgress?.(i + 1, source.sites.length);
+      continue;
+    }
+    const pages = await sitePages(entries, (hash) => reader.body(hash), cache);
     const view = buildSiteView(site.url, pages, storedSummary(site));
     const findings = evaluateRules(
       view,
@@ -86,10 +96,22 @@ export async function recheckRun(runId: string, options: RecheckOptions = {}): P
 async function sitePages(
   entries: ManifestEntry[],
   body: (hash: string) => Promise<Uint8Array>,
+  cache: ArtifactCache,
 ): Promise<SitePage[]> {
   const pages: SitePage[] = [];
   for (const e of entries) {
     if (!e.hash || e.status < 200 || e.status >= 300 || e.contentKind === "other") continue;
+    const cached = await cache.get(e.hash, e.finalUrl);
+    if (cached) {
+      pages.push({
+        artifacts: cached.url === e.url ? cached : { ...cached, url: e.url },
+        snapshot: e.hash,
+        depth: e.depth,
+        linkText: e.linkText,
+        referrer: e.referrer,
+      });
+      continue;
+    }
     const bytes = await body(e.hash);
     const artifacts = await extractArtifacts({
       url: e.url,
@@ -99,6 +121,7 @@ async function sitePages(
       body: bytes,
       truncated: e.truncated,
     });
+    await cache.put(e.hash, e.finalUrl, artifacts);
     pages.push({ artifacts, snapshot: e.hash, depth: e.depth, linkText: e.linkText, referrer: e.referrer });
   }
   return pages;

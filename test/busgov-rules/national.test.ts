@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type BusGovMock, demoAgencies, startBusGovMock } from "../../src/demo/busgov-mock/index.ts";
 import { planTargets } from "../../src/pipeline/national-plan.ts";
 import { RunInterruptedError, runNational } from "../../src/pipeline/national-run.ts";
+import { recheckRun } from "../../src/pipeline/recheck.ts";
 import type { RegistrySite } from "../../src/registry/index.ts";
 import { openStore } from "../../src/store/index.ts";
 import { UsageError } from "../../src/util/errors.ts";
@@ -137,6 +138,17 @@ describe("national run with bus.gov.ru", () => {
     // Region summaries count bus.gov.ru findings like any other rule.
     const tula = run.regions.find((r) => r.code === "71")!;
     expect(tula.byRule["busgov/card"]).toMatchObject({ pass: 2 });
+
+    // Offline re-judging reads the stored JSON answers: same verdicts, and the mock sees no request.
+    const asked = mock.requests.length;
+    const again = await recheckRun(runId, {
+      dataDir: resumeOpts.dataDir,
+      snapshotsDir: resumeOpts.snapshotsDir,
+    });
+    expect(mock.requests.length).toBe(asked);
+    const statuses = (r: typeof run) =>
+      r.sites.filter((s) => s.kind === "busgov").map((s) => s.findings.map((f) => `${f.rule}:${f.status}`));
+    expect(statuses(again)).toEqual(statuses(run));
   });
 
   it("render always without Chromium refuses to start: no run is recorded", async () => {
