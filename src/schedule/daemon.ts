@@ -15,7 +15,9 @@ import type { RunResult } from "../types/index.ts";
 import { errorMessage, UsageError } from "../util/errors.ts";
 import { createDaemonLogger, type DaemonLogger } from "./log.ts";
 
-export const DEFAULT_CRON = "0 3 1 * *";
+export { DEFAULT_CRON } from "./default-cron.ts";
+
+import { DEFAULT_CRON } from "./default-cron.ts";
 
 export interface SchedulerOptions
   extends Omit<NationalRunOptions, "resume" | "signal" | "onProgress" | "onLog" | "onStart"> {

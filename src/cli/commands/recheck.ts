@@ -1,13 +1,5 @@
 import { resolve } from "node:path";
 import type { Command } from "commander";
-import {
-  defaultReportsDir,
-  exitCodeFor,
-  nationalDigest,
-  parseFormats,
-  recheckRun,
-  writeReports,
-} from "../../index.ts";
 import { todayIso } from "../../pipeline/run-id.ts";
 import { parseAsOf } from "../../util/target-url.ts";
 
@@ -21,6 +13,8 @@ export function registerRecheck(program: Command): void {
     .option("--out <dir>", "папка для отчётов (по умолчанию reports/<новый run-id>)")
     .option("--json", "вывести RunResult в stdout (и ничего больше)")
     .action(async (ref: string, opts) => {
+      const { defaultReportsDir, exitCodeFor, nationalDigest, parseFormats, recheckRun, writeReports } =
+        await import("../../index.ts");
       const formats = parseFormats(opts.format);
       const asOf = opts.asOf === undefined ? undefined : parseAsOf(opts.asOf, todayIso());
       process.stderr.write(

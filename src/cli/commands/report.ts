@@ -1,18 +1,7 @@
 import { resolve } from "node:path";
 import type { Command } from "commander";
-import { diffRuns } from "../../findings/index.ts";
-import {
-  defaultDataDir,
-  defaultReportsDir,
-  defaultSnapshotsDir,
-  exitCodeFor,
-  nationalDigest,
-  openStore,
-  parseFormats,
-  readRunResult,
-  resolveStoredRun,
-  writeReports,
-} from "../../index.ts";
+import { diffRuns } from "../../findings/diff.ts";
+import { openStore, readRunResult, resolveStoredRun } from "../../store/index.ts";
 import type { RunResult } from "../../types/index.ts";
 
 export function registerReport(program: Command): void {
@@ -26,6 +15,15 @@ export function registerReport(program: Command): void {
     .option("--out <dir>", "папка для отчётов (по умолчанию reports/<run-id>)")
     .option("--json", "вывести RunResult в stdout (и ничего больше)")
     .action(async (ref: string, opts) => {
+      const {
+        defaultDataDir,
+        defaultReportsDir,
+        defaultSnapshotsDir,
+        exitCodeFor,
+        nationalDigest,
+        parseFormats,
+        writeReports,
+      } = await import("../../index.ts");
       const formats = parseFormats(opts.format);
       const snapshotsDir = defaultSnapshotsDir();
       const store = openStore(defaultDataDir());

@@ -1,14 +1,5 @@
 import { resolve } from "node:path";
 import { type Command, InvalidArgumentError } from "commander";
-import {
-  defaultReportsDir,
-  exitCodeFor,
-  nationalDigest,
-  parseFormats,
-  RunInterruptedError,
-  runNational,
-  writeReports,
-} from "../../index.ts";
 import { parseRenderMode } from "../../pipeline/fetcher-setup.ts";
 import { defaultRegistryFiles, splitList } from "../../pipeline/national-registry.ts";
 import { todayIso } from "../../pipeline/run-id.ts";
@@ -50,6 +41,15 @@ export function registerRun(program: Command): void {
     .option("--out <dir>", "папка для отчётов (по умолчанию reports/<run-id>)")
     .option("--json", "вывести RunResult в stdout (и ничего больше)")
     .action(async (opts) => {
+      const {
+        defaultReportsDir,
+        exitCodeFor,
+        nationalDigest,
+        parseFormats,
+        RunInterruptedError,
+        runNational,
+        writeReports,
+      } = await import("../../index.ts");
       const formats = parseFormats(opts.format);
       const asOf = opts.asOf === undefined ? undefined : parseAsOf(opts.asOf, todayIso());
       const spheres: Sphere[] = splitList(opts.sphere).map((s) => asUsage(() => parseSphere(s)));

@@ -1,7 +1,7 @@
 import { resolve } from "node:path";
 import type { Command } from "commander";
-import { createDaemonLogger, DEFAULT_CRON, parseFormats, startScheduler } from "../../index.ts";
 import { defaultRegistryFiles, splitList } from "../../pipeline/national-registry.ts";
+import { DEFAULT_CRON } from "../../schedule/default-cron.ts";
 import type { Sphere } from "../../types/index.ts";
 import { UsageError } from "../../util/errors.ts";
 import { parsePositiveInt, parseSphere } from "../options.ts";
@@ -31,6 +31,7 @@ export function registerSchedule(program: Command): void {
     .option("--log <format>", "журнал: journald (префиксы <N>) или plain; по умолчанию journald под systemd")
     .option("--no-resume", "не продолжать прерванный прогон при запуске")
     .action(async (opts) => {
+      const { createDaemonLogger, parseFormats, startScheduler } = await import("../../index.ts");
       const formats = parseFormats(opts.format);
       const spheres: Sphere[] = splitList(opts.sphere).map((s) => asUsage(() => parseSphere(s)));
       let registryFiles = splitList(opts.registry).map((f) => resolve(f));

@@ -1,6 +1,5 @@
 import { type Command, InvalidArgumentError } from "commander";
 import { todayIso } from "../../pipeline/run-id.ts";
-import { createServer } from "../../server/index.ts";
 import { parseAsOf } from "../../util/target-url.ts";
 import { parsePositiveInt } from "../options.ts";
 
@@ -45,6 +44,7 @@ export function registerServe(program: Command): void {
     .option("--max-pages <n>", "не более N страниц на одну самопроверку", parsePositiveInt)
     .option("--as-of <date>", "дата, на которую выносятся вердикты самопроверок (ГГГГ-ММ-ДД)")
     .action(async (opts) => {
+      const { createServer } = await import("../../server/index.ts");
       const asOf = opts.asOf ? parseAsOf(opts.asOf, todayIso()) : undefined;
       const server = await createServer({
         host: opts.host,
