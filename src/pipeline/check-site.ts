@@ -124,7 +124,7 @@ export async function checkSite(target: SiteTarget, options: CheckSiteOptions): 
         linkText: req.linkText,
         referrer: req.referrer,
       });
-      links = artifacts.links;
+      links = req.depth === 0 ? artifacts.links : withoutAccessibilityToggles(artifacts);
     }
     return { links, usable };
   };
@@ -306,4 +306,15 @@ export function manifestEntry(
     ...(page.notModified ? { notModified: true } : {}),
     ...(page.renderDecision ? { renderDecision: page.renderDecision } : {}),
   };
+}
+
+/**
+ * Every page of a site usually links its own "version for the visually impaired" (`?special=Y`): following
+ * them all doubles the crawl for nothing. The home page's toggle is enough to judge that rule.
+ */
+function withoutAccessibilityToggles(artifacts: PageArtifacts): LinkCandidate[] {
+  const toggles = artifacts.accessibility?.links;
+  if (!toggles || toggles.length === 0) return artifacts.links;
+  const skip = new Set(toggles.map((l) => l.url));
+  return artifacts.links.filter((l) => !skip.has(l.url));
 }

@@ -1,100 +1,107 @@
+import { join } from "node:path";
 import type { Command } from "commander";
-import { defaultReportsDir } from "../../store/paths.ts";
-import { createProgress } from "../progress.ts";
-import { summaryTable } from "../summary-table.ts";
+import { defaultDataDir, defaultReportsDir } from "../../store/paths.ts";
+import { parsePositiveInt } from "../options.ts";
+import { createRunProgress } from "../run-progress.ts";
+
+/** Demo runs are quick on purpose: the demo web answers instantly, so politeness is the only brake. */
+const DEMO_HOST_INTERVAL_MS = 100;
+const DEMO_CONCURRENCY = 12;
 
 export function registerDemo(program: Command): void {
   const demo = program
     .command("demo")
-    .description("демонстрация на встроенном учебном наборе сайтов (127.0.0.1, без интернета)")
+    .description(
+      "демонстрация без интернета: национальная демо-сеть (89 субъектов × 4 сферы, учреждения, макет bus.gov.ru) на 127.0.0.1 и ежемесячный прогон по ней",
+    )
     .option("--format <list>", "форматы отчётов", "html,md,xlsx,csv,json")
+    .option("--regions <codes>", "только эти субъекты (коды через запятую), например 71,08,13")
+    .option("--concurrency <n>", "сайтов одновременно", parsePositiveInt, DEMO_CONCURRENCY)
     .option("--json", "вывести RunResult в stdout")
     .action(async (opts) => {
-      const { DEMO_AS_OF, startDemoWeb } = await import("../../demo/web.ts");
-      const { startBusGovMock } = await import("../../demo/busgov-mock/index.ts");
-      const { demoBusgovAgencies, demoBusgovTargets } = await import("../../demo/busgov-demo/targets.ts");
-      const { checkSites, exitCodeFor, parseFormats, writeReports } = await import("../../index.ts");
+      const { DEMO_AS_OF } = await import("../../demo/web.ts");
+      const { demoMismatches, startDemoNetwork } = await import("../../demo/network.ts");
+      const { exitCodeFor, nationalDigest, parseFormats, runNational, writeReports } = await import(
+        "../../index.ts"
+      );
       const formats = parseFormats(opts.format);
-      const progress = createProgress();
-      const web = await startDemoWeb();
-      const busgov = await startBusGovMock(demoBusgovAgencies());
+      const progress = createRunProgress();
+      progress.line("Запуск демо-сети (генерация сайтов и документов)…");
+      const onlyRegions =
+        typeof opts.regions === "string" ? opts.regions.split(",").map((s: string) => s.trim()) : undefined;
+      const network = await startDemoNetwork({
+        dir: join(defaultDataDir(), "demo"),
+        ...(onlyRegions ? { onlyRegions } : {}),
+      });
       try {
-        const busgovTargets = demoBusgovTargets(busgov.url);
+        const c = network.counts;
         progress.line(
-          `Демо-сеть запущена: ${web.sites.length} сайтов на 127.0.0.1, макет bus.gov.ru (${busgovTargets.length} учреждений): ${busgov.url}. Дата проверки: ${DEMO_AS_OF}.`,
+          `Демо-сеть: сайтов органов власти ${c.authorities}, учреждений ${c.institutions}, карточек bus.gov.ru ${c.busgov} (макет: ${network.busgovUrl}). Дата проверки: ${DEMO_AS_OF}.`,
         );
-        const run = await checkSites(
-          [
-            ...web.sites.map((s) => ({
-              url: s.url,
-              kind: s.kind,
-              sphere: s.sphere,
-              region: s.region,
-              name: s.name,
-            })),
-            ...busgovTargets,
-          ],
-          {
-            asOf: DEMO_AS_OF,
-            busgov: { baseUrl: busgov.url },
-            onProgress: (p) => progress.site(p),
-            warn: (m) => progress.line(`внимание: ${m}`),
-          },
-        );
+        const run = await runNational({
+          registryFiles: network.registryFiles,
+          asOf: DEMO_AS_OF,
+          busgovUrl: network.busgovUrl,
+          concurrency: opts.concurrency,
+          hostIntervalMs: DEMO_HOST_INTERVAL_MS,
+          onStart: ({ runId, total }) => progress.line(`Прогон ${runId}: целей проверки ${total}`),
+          onProgress: (p) => progress.update(p),
+          onLog: (level, message) =>
+            progress.line(
+              level === "info" ? message : `${level === "warn" ? "внимание" : "ошибка"}: ${message}`,
+            ),
+        });
         progress.done();
-        const out = defaultReportsDir(run.runId);
-        const written = await writeReports(run, out, formats);
+        const written = await writeReports(run, defaultReportsDir(run.runId), formats);
         if (opts.json) process.stdout.write(`${JSON.stringify(run, null, 2)}\n`);
-        else process.stdout.write(`${summaryTable(run)}\n`);
-        const misses = compareWithExpected(run, [...web.sites, ...busgovTargets]);
+        else process.stdout.write(`${nationalDigest(run)}\n`);
+        const { total, misses } = demoMismatches(run.sites, network.expected);
         progress.line(
           misses.length === 0
-            ? "Все вердикты совпали с ожидаемыми для демо-сайтов."
-            : `Расхождения с ожидаемыми вердиктами (${misses.length}):\n${misses.join("\n")}`,
+            ? `Все ${total} вердиктов совпали с ожидаемыми для демо-сети.`
+            : `Совпало с ожидаемыми ${total - misses.length} из ${total} вердиктов; расхождения:\n${misses.join("\n")}`,
         );
-        progress.line(`\nОтчёты:\n${written.map((w) => `  ${w.path}`).join("\n")}`);
-        // The demo finding gaps is its purpose, not an error.
+        progress.line(
+          `\nОтчёты:\n${written.map((w) => `  ${w.path}`).join("\n")}\nВеб-панель: npx nok serve (затем http://127.0.0.1:8080)`,
+        );
+        // Finding gaps is the demo's purpose, not an error.
         process.exitCode = exitCodeFor(run) === 3 ? 3 : 0;
       } finally {
-        await Promise.all([web.close(), busgov.close()]);
+        await network.close();
       }
     });
   demo
     .command("serve")
     .description("только запустить демо-сеть и ждать (Ctrl+C — остановить)")
-    .action(async () => {
-      const { startDemoWeb } = await import("../../demo/web.ts");
-      const { startBusGovMock } = await import("../../demo/busgov-mock/index.ts");
-      const { demoBusgovAgencies } = await import("../../demo/busgov-demo/targets.ts");
-      const web = await startDemoWeb();
-      const busgov = await startBusGovMock(demoBusgovAgencies());
-      process.stdout.write(`Демо-сеть запущена (${web.sites.length} сайтов):\n`);
-      for (const s of web.sites) process.stdout.write(`  ${s.url}  ${s.name}\n`);
-      process.stdout.write(
-        `Макет bus.gov.ru: ${busgov.url} (проверка учреждения: nok check <сайт> --kind institution --inn <ИНН> --busgov-url ${busgov.url})\n`,
-      );
-      for (const a of demoBusgovAgencies()) process.stdout.write(`  ИНН ${a.inn}  ${a.name}\n`);
-      process.stdout.write("Остановить: Ctrl+C\n");
-      await new Promise<void>((done) => {
-        const stop = () => done();
-        process.once("SIGINT", stop);
-        process.once("SIGTERM", stop);
+    .option("--regions <codes>", "только эти субъекты (коды через запятую)")
+    .action(async (opts) => {
+      const { DEMO_AS_OF } = await import("../../demo/web.ts");
+      const { startDemoNetwork } = await import("../../demo/network.ts");
+      process.stderr.write("Запуск демо-сети…\n");
+      const onlyRegions =
+        typeof opts.regions === "string" ? opts.regions.split(",").map((s: string) => s.trim()) : undefined;
+      const network = await startDemoNetwork({
+        dir: join(defaultDataDir(), "demo"),
+        ...(onlyRegions ? { onlyRegions } : {}),
       });
-      await Promise.all([web.close(), busgov.close()]);
+      const c = network.counts;
+      const registry = network.registryFiles.map((f) => `--registry ${f}`).join(" ");
+      process.stdout.write(
+        [
+          `Демо-сеть запущена на 127.0.0.1: сайтов органов власти ${c.authorities}, учреждений ${c.institutions}, макет bus.gov.ru ${network.busgovUrl}.`,
+          "Реестры (адреса действуют, пока демо-сеть запущена):",
+          ...network.registryFiles.map((f) => `  ${f}`),
+          "В другом терминале:",
+          `  npx nok run ${registry} --busgov-url ${network.busgovUrl} --as-of ${DEMO_AS_OF}`,
+          "  (прервите его Ctrl+C или kill -9 и продолжите: npx nok run --resume)",
+          "Остановить демо-сеть: Ctrl+C",
+          "",
+        ].join("\n"),
+      );
+      await new Promise<void>((done) => {
+        process.once("SIGINT", () => done());
+        process.once("SIGTERM", () => done());
+      });
+      await network.close();
     });
-}
-
-function compareWithExpected(
-  run: { sites: { url: string; findings: { rule: string; status: string }[] }[] },
-  sites: { url: string; id: string; expected: Record<string, string> }[],
-): string[] {
-  const misses: string[] = [];
-  for (const s of sites) {
-    const got = run.sites.find((r) => r.url === s.url);
-    for (const [rule, want] of Object.entries(s.expected)) {
-      const status = got?.findings.find((f) => f.rule === rule)?.status ?? "—";
-      if (status !== want) misses.push(`  ${s.id} ${rule}: ожидалось ${want}, получено ${status}`);
-    }
-  }
-  return misses;
 }
