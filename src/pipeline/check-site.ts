@@ -112,9 +112,9 @@ export async function checkSite(target: SiteTarget, options: CheckSiteOptions): 
     if (page.renderDecision?.startsWith("rendered")) rendered++;
 
     let links: LinkCandidate[] = [];
-    const usable = Boolean(
-      body && hash && page.status >= 200 && page.status < 300 && page.contentKind !== "other",
-    );
+    // A 304 reuses the stored body of an earlier 2xx answer: it is as usable as that answer was.
+    const okStatus = (page.status >= 200 && page.status < 300) || page.notModified === true;
+    const usable = Boolean(body && hash && okStatus && page.contentKind !== "other");
     if (body && hash && usable) {
       const artifacts = await extractCached(options.artifactCache, hash, page, body);
       pages.push({
@@ -149,8 +149,10 @@ export async function checkSite(target: SiteTarget, options: CheckSiteOptions): 
     }
     let stop = false;
     let reprioritize = false;
-    // Re-judging after every page is wasteful on big sites; documents and early pages matter most.
-    if (usable && (pages.length < 40 || page.contentKind !== "html" || pages.length - lastEvaluatedAt >= 5)) {
+    // Judging costs grow with the pages read, so the gap between re-judgings grows too (every page at
+    // first, then every 10 % of the pages read): the whole crawl stays near-linear instead of quadratic.
+    const gap = pages.length < 40 ? 1 : Math.max(5, Math.floor(pages.length / 10));
+    if (usable && (page.contentKind !== "html" || pages.length - lastEvaluatedAt >= gap)) {
       lastEvaluatedAt = pages.length;
       reprioritize = refreshDecided();
       stop = undecided.size === 0;

@@ -100,7 +100,9 @@ async function sitePages(
 ): Promise<SitePage[]> {
   const pages: SitePage[] = [];
   for (const e of entries) {
-    if (!e.hash || e.status < 200 || e.status >= 300 || e.contentKind === "other") continue;
+    // A 304 entry carries the reused body of an earlier 2xx answer.
+    const ok = (e.status >= 200 && e.status < 300) || e.notModified === true;
+    if (!e.hash || !ok || e.contentKind === "other") continue;
     const cached = await cache.get(e.hash, e.finalUrl);
     if (cached) {
       pages.push({

@@ -26,7 +26,8 @@ const schema = z
 export type AccessibleParams = z.output<typeof schema> & { c: CompiledPhrase[] };
 
 /** `fail` here is a fake: the «version» fetched and identical to the page (evidence, not absence). */
-type Grade = "pass" | "warn" | "fail";
+/** `unverified`: a link to a version that was never fetched — passes only when nothing proves a fake. */
+type Grade = "pass" | "unverified" | "warn" | "fail";
 interface Found {
   grade: Grade;
   page: SitePage;
@@ -108,7 +109,7 @@ export const accessibleVersionCheck: CheckType<AccessibleParams> = {
             });
         } else {
           found.push({
-            grade: "pass",
+            grade: "unverified",
             page,
             link,
             how: `ссылка «${text}» (${link.url}; сама версия не загружалась)`,
@@ -129,9 +130,11 @@ export const accessibleVersionCheck: CheckType<AccessibleParams> = {
       }
       if (found.some((f) => f.grade === "pass")) break;
     }
-    const pass = found.filter((f) => f.grade === "pass");
+    const verified = found.filter((f) => f.grade === "pass");
     const warn = found.filter((f) => f.grade === "warn");
     const fake = found.filter((f) => f.grade === "fail");
+    // A version seen to differ wins; one seen to be identical beats links whose target was never read.
+    const pass = verified.length || fake.length ? verified : found.filter((f) => f.grade === "unverified");
     if (pass.length) {
       return {
         status: "pass",
