@@ -1,0 +1,75 @@
+/**
+ * Child process for measurement 4: the real pipeline over the synthetic hosts as `nok run` does it — checkSite
+ * per site, DEFAULT_SITE_CONCURRENCY sites at a time, one politeness pool and one snapshot writer (in a temp
+ * dir) — politeness off so it finishes quickly. Samples RSS while it runs and reports the peak.
+ * Args: --origins JSON --max-pages N --snapshots DIR
+ */
+import { parseArgs } from "node:util";
+import { createHttpFetcher, createPool, DEFAULT_BUDGET, POLITENESS_OFF } from "../src/crawl/index.ts";
+import { weightsFromRules } from "../src/findings/score.ts";
+import { loadRulesOrThrow } from "../src/pipeline/check-run.ts";
+import { checkSite } from "../src/pipeline/check-site.ts";
+import { DEFAULT_SITE_CONCURRENCY } from "../src/pipeline/national-run.ts";
+import { newRunId } from "../src/pipeline/run-id.ts";
+import { ruleInfo } from "../src/rules/index.ts";
+import { openRunWriter } from "../src/snapshot/index.ts";
+import { report } from "./child.ts";
+import { cpuMsSince } from "./stats.ts";
+
+const { values } = parseArgs({
+  options: { origins: { type: "string" }, "max-pages": { type: "string" }, snapshots: { type: "string" } },
+});
+const origins = JSON.parse(values.origins ?? "[]") as string[];
+const maxPages = Number(values["max-pages"] ?? DEFAULT_BUDGET.maxPages);
+
+let peakSampled = 0;
+let peakHeapUsed = 0;
+let samples = 0;
+const sample = () => {
+  const m = process.memoryUsage();
+  peakSampled = Math.max(peakSampled, m.rss);
+  peakHeapUsed = Math.max(peakHeapUsed, m.heapUsed);
+  samples++;
+};
+const rules = loadRulesOrThrow();
+const weights = weightsFromRules(rules.map(ruleInfo));
+const fetcher = createHttpFetcher();
+const pool = createPool(POLITENESS_OFF);
+const writer = openRunWriter(values.snapshots ?? "/tmp/nok-bench-memory", newRunId("memory"));
+sample();
+const baselineRss = process.memoryUsage().rss;
+const timer = setInterval(sample, 100);
+const cpu = process.cpuUsage();
+const started = performance.now();
+const queue = [...origins];
+let pages = 0;
+const worker = async () => {
+  for (let origin = queue.shift(); origin !== undefined; origin = queue.shift()) {
+    const r = await checkSite(
+      { url: `${origin}/`, kind: "authority", sphere: "social", region: null, name: null },
+      { fetcher, pool, budget: { ...DEFAULT_BUDGET, maxPages }, rules, weights, asOf: "2026-11-20", writer },
+    );
+    pages += r.crawl.pages;
+  }
+};
+await Promise.all(Array.from({ length: Math.min(DEFAULT_SITE_CONCURRENCY, origins.length) }, worker));
+await writer.flush();
+clearInterval(timer);
+sample();
+const wallMs = performance.now() - started;
+const cpuMs = cpuMsSince(cpu);
+await fetcher.close?.();
+report({
+  pagesFetched: pages,
+  sites: origins.length,
+  siteConcurrency: DEFAULT_SITE_CONCURRENCY,
+  wallMs,
+  cpuMs,
+  peakRssSampled: peakSampled,
+  peakHeapUsed,
+  // The kernel's high-water mark (KiB → bytes): catches peaks between samples.
+  maxRss: process.resourceUsage().maxRSS * 1024,
+  baselineRss,
+  samples,
+});
+process.exit(0);

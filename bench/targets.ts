@@ -1,0 +1,7 @@
+/** Demo sites as pipeline targets. */
+import type { SiteTarget } from "../src/pipeline/check-site.ts";
+import type { ServedDemoSite } from "./serve-demo.ts";
+
+export function targetOf(site: ServedDemoSite): SiteTarget {
+  return { url: site.url, kind: "authority", sphere: site.sphere, region: site.region, name: site.name };
+}
