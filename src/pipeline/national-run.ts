@@ -3,6 +3,7 @@
  * from the shared pool), progress persisted as it goes so a crashed run resumes without re-fetching finished
  * sites, and one RunResult with region and national summaries and the diff against the previous run.
  */
+
 import { getMaxListeners, setMaxListeners } from "node:events";
 import { hostname } from "node:os";
 import { resolve } from "node:path";
@@ -34,6 +35,7 @@ import type {
   TargetKind,
 } from "../types/index.ts";
 import { errorMessage, UsageError } from "../util/errors.ts";
+import { ArtifactCache } from "./artifact-cache.ts";
 import { busgovBaseUrl, checkBusgov, createRunBusGovClient } from "./check-busgov.ts";
 import { loadRulesOrThrow } from "./check-run.ts";
 import { checkSite, type SiteProgress } from "./check-site.ts";
@@ -45,6 +47,7 @@ import {
   setupFetchers,
 } from "./fetcher-setup.ts";
 import { formatRegistryIssue, planRegions, planTargets, resolveRegionCodes } from "./national-plan.ts";
+import { PreviousRuns } from "./previous-run.ts";
 import { newRunId, todayIso } from "./run-id.ts";
 import { acquireRunLock } from "./run-lock.ts";
 import { buildRunResult } from "./run-result.ts";
@@ -90,6 +93,8 @@ export interface NationalProgress {
 }
 
 export interface NationalRunOptions {
+  /** Reuse earlier finished runs (conditional requests, evidence-first seeds, cached extraction). Default true. */
+  reuse?: boolean;
   /** Registry site lists (YAML/CSV/XLSX). Ignored on resume: the run keeps its own plan. */
   registryFiles: string[];
   /** Region codes or names. */
@@ -379,6 +384,11 @@ async function execute(
     return storeChain;
   };
 
+  // Earlier finished runs make this one cheaper: conditional requests, evidence first, cached extraction.
+  const reuse = options.reuse ?? true;
+  const previousRuns = new PreviousRuns(snapshotsDir);
+  const artifactCache = new ArtifactCache(reuse ? snapshotsDir : null);
+
   const checkOne = async (target: PlannedTarget): Promise<void> => {
     active.set(target.key, { url: target.url, progress: null });
     // One child signal per site: the crawl hangs a listener on it per queued request, far past the default 10.
@@ -399,6 +409,8 @@ async function execute(
               weights,
             })
           : await checkSite(target, {
+              ...(await reusedFrom(reuse ? previousRuns : null, target.url)),
+              artifactCache,
               fetcher: fetchers ? fetchers.forMode(target.render) : options.fetcher!,
               pool,
               ...(renderHome ? { renderHome } : {}),
@@ -480,6 +492,12 @@ async function execute(
     );
     const resultPath = await writeRunResult(snapshotsDir, run);
     await store.finishRun(runId, run, resultPath);
+    await previousRuns.remember(
+      runId,
+      run.sites
+        .filter((s) => s.kind !== "busgov" && (s.status === "ok" || s.status === "partial"))
+        .map((s) => s.url),
+    );
     return run;
   } finally {
     // Closing waits for requests in flight; after an abort those may hang until their timeout.
@@ -595,4 +613,10 @@ function recordOf(plan: RunPlan, snapshotsDir: string): RunRecord {
 
 function processTag(): string {
   return `${hostname()}:${process.pid}`;
+}
+
+/** The reuse options of `checkSite` for a site an earlier finished run crawled (none otherwise). */
+async function reusedFrom(previousRuns: PreviousRuns | null, url: string) {
+  const prev = previousRuns ? await previousRuns.forSite(url) : null;
+  return prev ? { previous: prev.entries, readPrevious: prev.readBody, seeds: prev.seeds } : {};
 }
