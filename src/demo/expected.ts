@@ -55,9 +55,9 @@ export function expectedFor(spec: SiteSpec, asOf: string): ExpectedVerdicts {
         ? e("warn", "no dedicated NOK section: the NOK material sits inside the public council's pages")
         : scattered
           ? e("fail", "no dedicated NOK section: NOK documents are scattered over general pages")
-        : it.noko
-          ? e("fail", "only an НОКО (quality of education) section exists; it is a different regime")
-          : e("fail", "no NOK material at all (a news item in passing is not a section)");
+          : it.noko
+            ? e("fail", "only an НОКО (quality of education) section exists; it is a different regime")
+            : e("fail", "no NOK material at all (a news item in passing is not a section)");
 
   const legal =
     it.legalActs === "current"

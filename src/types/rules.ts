@@ -1,6 +1,7 @@
 /** Rules are data (YAML in rules/), checks are code (src/rules/checks/). */
-import type { Sphere, Status, TargetKind } from "./common.ts";
+
 import type { PageArtifacts } from "./artifacts.ts";
+import type { Sphere, Status, TargetKind } from "./common.ts";
 import type { Evidence } from "./result.ts";
 
 export interface RuleDef {
