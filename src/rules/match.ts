@@ -241,8 +241,16 @@ export function opaqueUnreadable(model: SiteModel, sphere: Sphere | null): Item[
       continue;
     const { indexes } = contextTexts(model, item);
     if (nokContext(indexes, sphere) || indexes.some((idx) => hasAny(idx, COUNCIL, 1))) out.push(item);
+    // A «Документы» list that also holds NOK documents: an unnamed scan beside them may be one too.
+    else if (contentReferrers(item).some((p) => listsNokDocuments(p, sphere))) out.push(item);
   }
   return out;
+}
+
+/** A page whose content links name NOK documents (not menus: they link from everywhere). */
+function listsNokDocuments(page: SitePage, sphere: Sphere | null): boolean {
+  const texts = page.artifacts.links.filter((l) => !l.inNav && l.text).map((l) => indexOf(l.text));
+  return texts.length > 0 && nokContext(texts, sphere) !== null;
 }
 
 /** The message for an absence that unreadable documents leave open. */
@@ -255,6 +263,25 @@ export function opaqueNote(items: Item[]): string {
 /** NOK context of an item (see nok.ts for what does not count). */
 export function itemNokContext(model: SiteModel, item: Item, sphere: Sphere | null): boolean {
   return nokContext(contextTexts(model, item).indexes, sphere) !== null;
+}
+
+/**
+ * NOK context of the matches themselves: the matched words, the item's own names, a file's text, and
+ * the names of the pages that link to it — not the body of a page that lists many documents (a
+ * «Документы» page mixing NOK acts with an anti-corruption order) nor pages two levels up.
+ */
+export function hitsNokContext(model: SiteModel, hits: readonly Hit[], sphere: Sphere | null): boolean {
+  const item = hits[0]?.item;
+  if (!item) return false;
+  const indexes: TokenIndex[] = hits.map((h) => indexOf(h.text));
+  if (item.page) for (const t of pageLabelTexts(item.page)) indexes.push(indexOf(t));
+  if (item.isDocument) {
+    for (const l of item.labels) indexes.push(indexOf(l.text));
+    const body = bodyIndex(model, item);
+    if (body) indexes.push(body);
+  }
+  for (const p of contentReferrers(item)) for (const t of pageLabelTexts(p)) indexes.push(indexOf(t));
+  return nokContext(indexes, sphere) !== null;
 }
 
 export function itemHasPhrases(

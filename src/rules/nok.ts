@@ -39,6 +39,11 @@ export const EDUCATION_QUALIFIERS = [
   "ст 95.2",
   "уоод",
   "нок уод",
+  // R2013 (ПП № 286) and R256 wordings, before 392-ФЗ added «условий»: the quality of the
+  // organisations' work or services, never НОКО's quality of education (requirements §1).
+  "качества работы образовательных организаций",
+  "качества работы организаций",
+  "качества оказания услуг",
 ];
 
 const LONG = compileAll(NOK_LONG_PHRASES);

@@ -20,6 +20,7 @@ import {
   type Hit,
   hitDates,
   hitIsEmpty,
+  hitsNokContext,
   isNewsItem,
   itemHasPhrases,
   itemLabelDates,
@@ -58,8 +59,13 @@ export const documentSchema = z
     textIn: z.enum(["all", "documents"]).default("all"),
     /** Which labels `phrases` are matched in (default: all). */
     labels: z.array(z.enum(LABEL_SOURCES)).min(1).optional(),
-    /** The item (its labels, body or the pages linking to it) must carry NOK wording. */
-    requireContext: z.enum(["nok"]).optional(),
+    /**
+     * The item (its labels, body or the pages linking to it) must carry NOK wording. `nok-near`: only
+     * the match, the item's own names (a file's text too) and the names of the pages that list it
+     * count — for generic names («об утверждении плана», «отчет о выполнении плана») whose subject
+     * a NOK act elsewhere on a «Документы» page does not settle.
+     */
+    requireContext: z.enum(["nok", "nok-near"]).optional(),
     /** …and/or at least one of these phrases. */
     requirePhrases: optionalPhrases,
     /** A label (or the words around a body match) with one of these is not the thing. */
@@ -190,7 +196,11 @@ export function findCandidates(
       rejected.push({ url: item.url, reason: "документ другого вида" });
       continue;
     }
-    if (p.requireContext === "nok" && !itemNokContext(model, item, ctx.sphere)) {
+    if (
+      p.requireContext === "nok"
+        ? !itemNokContext(model, item, ctx.sphere)
+        : p.requireContext === "nok-near" && !hitsNokContext(model, hits, ctx.sphere)
+    ) {
       rejected.push({ url: item.url, reason: "не связано с независимой оценкой качества условий" });
       continue;
     }

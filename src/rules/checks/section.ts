@@ -73,10 +73,13 @@ export const sectionCheck: CheckType<SectionParams> = {
     const unread: Item[] = [];
     const rejected: { url: string; reason: string }[] = [];
     for (const item of model.items) {
-      const byName = namedLabels(item, p.c.phrases);
+      const names = namedLabels(item, p.c.phrases);
+      // «Общественный совет по проведению независимой оценки качества…» names the council, not a
+      // section: only a NOK name that is not the council's makes a page a dedicated section.
+      const byName = p.c.council.length ? names.filter((t) => !hasAny(indexOf(t), p.c.council, 2)) : names;
       const byUrl = p.urlFragments.some((f) => urlHas(item.url, f));
       if (!item.page) {
-        if (byName.length && !item.isDocument) unread.push(item);
+        if (names.length && !item.isDocument) unread.push(item);
         continue;
       }
       if (item.page.artifacts.kind !== "html") continue;
@@ -91,7 +94,7 @@ export const sectionCheck: CheckType<SectionParams> = {
       }
       const idx: TokenIndex[] = main ? [main] : [];
       const refs = contentReferrers(item).flatMap((r) => [r.artifacts.title, pageName(r.artifacts)]);
-      const context = [...byName.map((t) => indexOf(t)), ...idx, ...refs.map((t) => indexOf(t))];
+      const context = [...names.map((t) => indexOf(t)), ...idx, ...refs.map((t) => indexOf(t))];
       const nokInMain = main ? nokMentions(main).length > 0 : false;
       const nokOk = nokContext(context, ctx.sphere) !== null;
       const linkTexts = page.artifacts.links.filter((l) => !l.inNav && l.text).map((l) => indexOf(l.text));
