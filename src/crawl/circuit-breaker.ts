@@ -1,6 +1,6 @@
 import type { FetchedPage, FetchOptions } from "../types/index.ts";
 import { DEFAULT_CIRCUIT_BREAKER } from "./defaults.ts";
-import { crawlError, isConnectionError } from "./errors.ts";
+import { crawlError, isConnectionError, unfetchedPage } from "./errors.ts";
 import type { FetchFn } from "./fetch-fn.ts";
 import { hostKey } from "./politeness.ts";
 
@@ -28,20 +28,10 @@ export interface CircuitBreaker {
 }
 
 function openPage(url: string, failures: number): FetchedPage {
-  return {
+  return unfetchedPage(
     url,
-    finalUrl: url,
-    status: 0,
-    headers: {},
-    body: null,
-    truncated: false,
-    contentKind: "other",
-    redirects: [],
-    fetcher: "http",
-    fetchedAt: new Date().toISOString(),
-    durationMs: 0,
-    error: crawlError("circuit-open", `host gave ${failures} connection failures in a row; not requested`),
-  };
+    crawlError("circuit-open", `host gave ${failures} connection failures in a row; not requested`),
+  );
 }
 
 /** Per-host circuit breaker: after N consecutive connection-level failures the host is skipped. */

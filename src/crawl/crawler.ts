@@ -11,7 +11,7 @@ import type {
 import { type CircuitBreaker, createCircuitBreaker } from "./circuit-breaker.ts";
 import { isDocumentKind } from "./content-kind.ts";
 import { DEFAULT_BUDGET } from "./defaults.ts";
-import { crawlError, isConnectionError } from "./errors.ts";
+import { crawlError, isConnectionError, unfetchedPage } from "./errors.ts";
 import type { FetchFn } from "./fetch-fn.ts";
 import {
   createFrontier,
@@ -103,20 +103,7 @@ function isRefusal(page: FetchedPage): boolean {
 }
 
 function abortedPage(url: string, reason: unknown): FetchedPage {
-  return {
-    url,
-    finalUrl: url,
-    status: 0,
-    headers: {},
-    body: null,
-    truncated: false,
-    contentKind: "other",
-    redirects: [],
-    fetcher: "http",
-    fetchedAt: new Date().toISOString(),
-    durationMs: 0,
-    error: crawlError("unknown", `aborted: ${String(reason)}`),
-  };
+  return unfetchedPage(url, crawlError("unknown", `aborted: ${String(reason)}`));
 }
 
 /**

@@ -1,4 +1,4 @@
-import type { CrawlError, ErrorCode } from "../types/index.ts";
+import type { CrawlError, ErrorCode, FetchedPage } from "../types/index.ts";
 
 /** Failures where no HTTP answer came: they say the host is down, not that a page is missing. */
 export const CONNECTION_CODES: ReadonlySet<ErrorCode> = new Set([
@@ -109,4 +109,26 @@ export function classifyError(err: unknown): CrawlError {
   }
   if (err instanceof Error && err.name === "AbortError") return crawlError("unknown", `aborted: ${message}`);
   return crawlError("unknown", message);
+}
+
+/** The page record of a request that got no HTTP answer (refused, aborted, failed before sending). */
+export function unfetchedPage(
+  url: string,
+  error: CrawlError,
+  fetcher: FetchedPage["fetcher"] = "http",
+): FetchedPage {
+  return {
+    url,
+    finalUrl: url,
+    status: 0,
+    headers: {},
+    body: null,
+    truncated: false,
+    contentKind: "other",
+    redirects: [],
+    fetcher,
+    fetchedAt: new Date().toISOString(),
+    durationMs: 0,
+    error,
+  };
 }

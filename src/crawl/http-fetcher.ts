@@ -6,7 +6,7 @@ import { Agent, request } from "undici";
 import type { CrawlError, FetchedPage, Fetcher, FetchOptions } from "../types/index.ts";
 import { detectContentKind, isUnsupportedResponse } from "./content-kind.ts";
 import { DEFAULT_BUDGET, DEFAULT_MAX_REDIRECTS, DEFAULT_TIMEOUTS, USER_AGENT } from "./defaults.ts";
-import { classifyError, crawlError, statusError } from "./errors.ts";
+import { classifyError, crawlError, statusError, unfetchedPage } from "./errors.ts";
 
 export interface HttpFetcherOptions {
   userAgent?: string;
@@ -362,21 +362,7 @@ export function createHttpFetcher(options: HttpFetcherOptions = {}): Fetcher & {
         return await fetchOnce(url, fetchOptions);
       } catch (err) {
         // Belt and braces: the contract says a fetcher never throws.
-        const now = new Date().toISOString();
-        return {
-          url,
-          finalUrl: url,
-          status: 0,
-          headers: {},
-          body: null,
-          truncated: false,
-          contentKind: "other",
-          redirects: [],
-          fetcher: "http",
-          fetchedAt: now,
-          durationMs: 0,
-          error: classifyError(err),
-        };
+        return unfetchedPage(url, classifyError(err));
       }
     },
     async close(): Promise<void> {

@@ -23,7 +23,14 @@ export {
 } from "./crawler.ts";
 export * from "./defaults.ts";
 export { defaultLookup, staticLookup } from "./dns-lookup.ts";
-export { CONNECTION_CODES, classifyError, crawlError, isConnectionError, statusError } from "./errors.ts";
+export {
+  CONNECTION_CODES,
+  classifyError,
+  crawlError,
+  isConnectionError,
+  statusError,
+  unfetchedPage,
+} from "./errors.ts";
 export type { FetchFn } from "./fetch-fn.ts";
 export {
   createFrontier,

@@ -10,6 +10,7 @@ import {
   DEFAULT_MAX_REDIRECTS,
   defaultLookup,
   type HttpFetcherOptions,
+  unfetchedPage,
 } from "../crawl/index.ts";
 import type { FetchedPage, Fetcher, FetchOptions } from "../types/index.ts";
 import { guardedLookup, REFUSAL_PREFIX, refuseUrl, type TargetPolicy } from "./ssrf-guard.ts";
@@ -81,20 +82,7 @@ export function createGuardedFetcher(options: GuardedFetcherOptions): Fetcher {
 }
 
 function refusedPage(url: string, message: string): FetchedPage {
-  return {
-    url,
-    finalUrl: url,
-    status: 0,
-    headers: {},
-    body: null,
-    truncated: false,
-    contentKind: "other",
-    redirects: [],
-    fetcher: "http",
-    fetchedAt: new Date().toISOString(),
-    durationMs: 0,
-    error: crawlError("invalid-url", message),
-  };
+  return unfetchedPage(url, crawlError("invalid-url", message));
 }
 
 /** A refusal from the lookup arrives as an unclassified connection error: name it (and keep it from retries). */

@@ -1,4 +1,5 @@
 import type { FetchedPage } from "../../types/crawl.ts";
+import { unfetchedPage } from "../errors.ts";
 import type { BusGovAnswer } from "./types.ts";
 
 /**
@@ -25,20 +26,7 @@ export function answerPages(answer: BusGovAnswer<unknown>): FetchedPage[] {
     const last = pages.at(-1);
     if (last && last.url === answer.url) last.error = answer.error;
     else {
-      pages.push({
-        url: answer.url,
-        finalUrl: answer.url,
-        status: 0,
-        headers: {},
-        body: null,
-        truncated: false,
-        contentKind: "other",
-        redirects: [],
-        fetcher: "busgov",
-        fetchedAt: new Date().toISOString(),
-        durationMs: 0,
-        error: answer.error,
-      });
+      pages.push(unfetchedPage(answer.url, answer.error, "busgov"));
     }
   }
   return pages;
