@@ -216,13 +216,7 @@ function matrixSheet(wb: ExcelJS.Workbook, model: ReportModel): void {
     }
   } else {
     for (const site of sortSites(run.sites)) {
-      put(
-        site.region ?? "",
-        site.region === null ? "" : model.regionName(site.region),
-        site.sphere ? SPHERE_NAMES[site.sphere] : "",
-        site,
-        new Map(site.findings.map((f) => [f.rule, f.status])),
-      );
+      put(...placeCells(model, site), site, new Map(site.findings.map((f) => [f.rule, f.status])));
     }
   }
   finishTable(ws, cols.length, 1, r);
@@ -260,9 +254,7 @@ function findingsSheet(wb: ExcelJS.Workbook, model: ReportModel): void {
       const ev = f.evidence[0];
       const row = ws.getRow(++r);
       row.values = [
-        site.region ?? "",
-        site.region === null ? "" : model.regionName(site.region),
-        site.sphere ? SPHERE_NAMES[site.sphere] : "",
+        ...placeCells(model, site),
         KIND_LABELS[site.kind],
         "",
         findingTitle(run, f),
@@ -353,9 +345,7 @@ function sitesSheet(wb: ExcelJS.Workbook, model: ReportModel): void {
     const c = siteCounts(site);
     const row = ws.getRow(++r);
     row.values = [
-      site.region ?? "",
-      site.region === null ? "" : model.regionName(site.region),
-      site.sphere ? SPHERE_NAMES[site.sphere] : "",
+      ...placeCells(model, site),
       KIND_LABELS[site.kind],
       site.name ?? "",
       "",
@@ -379,4 +369,13 @@ function sitesSheet(wb: ExcelJS.Workbook, model: ReportModel): void {
     setLink(row.getCell(7), site.finalUrl, site.finalUrl);
   }
   finishTable(ws, cols.length, 1, r);
+}
+
+/** The first three cells of a site row: region code, region name, sphere (empty when unknown). */
+function placeCells(model: ReportModel, site: SiteResult): [string, string, string] {
+  return [
+    site.region ?? "",
+    site.region === null ? "" : model.regionName(site.region),
+    site.sphere ? SPHERE_NAMES[site.sphere] : "",
+  ];
 }
