@@ -52,6 +52,8 @@ export interface DemoWebOptions {
   slowLatencyMs?: number;
   /** Serve these specs instead of the hand-made catalogue (e.g. a stamped-out national demo). */
   specs?: SiteSpec[];
+  /** Reshapes each site's model before documents are rendered and pages laid out (e.g. a shorter news feed). */
+  transformModel?: (model: SiteModel) => SiteModel;
 }
 
 /** Every document of a model, in a stable order. */
@@ -68,8 +70,11 @@ export function modelDocuments(m: SiteModel): DocItem[] {
 }
 
 /** Builds a site (model, documents, pages) without serving it. */
-export async function buildDemoSite(spec: SiteSpec): Promise<{ model: SiteModel; build: SiteBuild }> {
-  const model = buildSiteModel(spec);
+export async function buildDemoSite(
+  spec: SiteSpec,
+  transformModel: (model: SiteModel) => SiteModel = (m) => m,
+): Promise<{ model: SiteModel; build: SiteBuild }> {
+  const model = transformModel(buildSiteModel(spec));
   const scope = `${spec.id}:${spec.seed}:${JSON.stringify(spec.items)}:${spec.shape}:${spec.wording}`;
   const rendered = new Map<string, RenderedDoc>();
   // Sequential on purpose: rendering is CPU-bound and the machine is shared.
@@ -116,7 +121,7 @@ export async function startDemoWeb(options: DemoWebOptions = {}): Promise<DemoWe
   try {
     for (const [i, spec] of specs.entries()) {
       if (!spec.reachable) continue;
-      const { model, build } = await buildDemoSite(spec);
+      const { model, build } = await buildDemoSite(spec, options.transformModel);
       const extra = spec.latencyMs ? (options.slowLatencyMs ?? spec.latencyMs) : 0;
       const site = await serveSite(build, { host, latencyMs: (options.latencyMs ?? 0) + extra });
       served.push(site);

@@ -62,7 +62,7 @@ export async function startNationalDemo(options: NationalDemoOptions = {}): Prom
   const ownDir = options.dir === undefined;
   const dir = options.dir ?? (await mkdtemp(join(tmpdir(), "nok-national-demo-")));
   const serve = { specs, latencyMs: options.latencyMs, slowLatencyMs: options.slowLatencyMs };
-  // Compact sites need their news cut at the model, which startDemoWeb has no hook for (compact.ts).
+  // Compact sites have their news cut at the model (compact.ts).
   const web = compact ? await startCompactWeb(serve) : await startDemoWeb(serve);
   try {
     // startDemoWeb keeps the specs' order; the ids tie each site back to its spec regardless.
