@@ -14,6 +14,8 @@ import {
 } from "./documents/index.ts";
 import { extractHtml } from "./html.ts";
 import { type ExtractLimits, withDefaults } from "./limits.ts";
+import { officialDocuments } from "./official-documents.ts";
+import { collapseSpaces } from "./russian/normalize.ts";
 
 export type { ExtractLimits } from "./limits.ts";
 export { DEFAULT_LIMITS } from "./limits.ts";
@@ -64,6 +66,7 @@ export async function extractArtifacts(
     return {
       kind,
       ...page,
+      documents: pageDocuments(page),
       charset: decoded.charset,
       ...(cut ? { document: { ...page.document, truncated: true } } : {}),
     };
@@ -96,7 +99,30 @@ function documentArtifacts(input: ExtractInput, doc: DocumentText): PageArtifact
     forms: [],
     microdata: {},
     document: meta,
+    documents: officialDocuments(head),
   };
+}
+
+/**
+ * Documents whose heads stand in a page's own main content. A row that holds a link to another page or
+ * file («Приказ от … № … Об утверждении … | Скачать») names that target, not this page: such lines are
+ * left to the link's label.
+ */
+function pageDocuments(
+  page: Pick<PageArtifacts, "mainText" | "links" | "finalUrl">,
+): PageArtifacts["documents"] {
+  const here = page.finalUrl.replace(/#.*$/, "");
+  const rows: string[] = [];
+  for (const l of page.links) {
+    if (l.inNav || l.url.replace(/#.*$/, "") === here) continue;
+    const row = collapseSpaces(l.context ?? l.text);
+    if (row.length >= 6) rows.push(row);
+    if (rows.length >= 2000) break;
+  }
+  return officialDocuments(page.mainText, (line) => {
+    const flat = collapseSpaces(line);
+    return flat.length >= 6 && rows.some((r) => r.includes(flat) || flat.includes(r));
+  });
 }
 
 /** A plain-text body (robots, CSV, text/plain served as "other"). */

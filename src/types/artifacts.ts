@@ -48,6 +48,49 @@ export interface DocumentMeta {
   error?: string;
 }
 
+/** Document types as ГОСТ Р 7.0.97-2016 names them (lower case, ё → е). */
+export type OfficialDocumentType =
+  | "приказ"
+  | "постановление"
+  | "распоряжение"
+  | "решение"
+  | "положение"
+  | "протокол"
+  | "состав"
+  | "перечень"
+  | "список"
+  | "план"
+  | "отчет"
+  | "результаты"
+  | "рейтинг"
+  | "договор"
+  | "контракт"
+  | "информация"
+  | "письмо"
+  | "порядок"
+  | "закон"
+  | "указ";
+
+/** An official document whose head stands in a page's main content or a file (extract/official-documents.ts). */
+export interface OfficialDocument {
+  type: OfficialDocumentType | null;
+  /** The document's own date requisite («от 21.03.2018»), ISO; null when it has none. */
+  date: string | null;
+  number: string | null;
+  /** The title to the text: «Об утверждении Положения об Общественном совете …». */
+  title: string | null;
+  /** For an approving or amending act: the documents it approves (type and name). */
+  approves: { type: OfficialDocumentType | null; name: string }[];
+  /** The act amends rather than approves («О внесении изменений в …»). */
+  amends: boolean;
+  /** The document is an appendix to an act (it follows «Приложение …» / «УТВЕРЖДЕНО …»). */
+  appendix: boolean;
+  /** Offset of the head in the text it was read from. */
+  at: number;
+  /** The head as written (type, requisites), clipped. */
+  head: string;
+}
+
 export interface PageArtifacts {
   url: string;
   finalUrl: string;
@@ -70,6 +113,8 @@ export interface PageArtifacts {
   microdata: Record<string, string[]>;
   /** Document extraction facts (PDF/DOCX/...). */
   document?: DocumentMeta;
+  /** Official documents whose heads stand in the main content (pages) or the text (files). */
+  documents?: OfficialDocument[];
   /** Hints for the browser fetcher: the static HTML looks script-built. */
   scriptShell?: boolean;
   /** Site-switch markers: visually-impaired version toggles found in markup. */

@@ -1,0 +1,68 @@
+import { describe, expect, it } from "vitest";
+import { documentName, officialDocuments } from "../../src/extract/official-documents.ts";
+
+const ORDER = `Министерство труда и социального развития Энской области
+ПРИКАЗ
+от 14 февраля 2019 года № 211
+Об утверждении Положения об Общественном совете по проведению независимой оценки качества
+условий оказания услуг организациями социального обслуживания
+В соответствии со статьёй 23.1 Федерального закона от 28 декабря 2013 года № 442-ФЗ приказываю:
+1. Утвердить Положение об Общественном совете согласно приложению.
+Приложение к приказу от 14.02.2019 № 211
+ПОЛОЖЕНИЕ
+об Общественном совете по проведению независимой оценки качества условий оказания услуг
+1. Общественный совет является постоянно действующим органом.`;
+
+describe("official documents in a text", () => {
+  it("reads an order published as its text: type, date, number, title, what it approves", () => {
+    const [order, appendix] = officialDocuments(ORDER);
+    expect(order).toMatchObject({ type: "приказ", date: "2019-02-14", number: "211", appendix: false });
+    expect(order!.title).toBe(
+      "Об утверждении Положения об Общественном совете по проведению независимой оценки качества условий оказания услуг организациями социального обслуживания",
+    );
+    expect(order!.approves[0]).toMatchObject({ type: "положение" });
+    expect(appendix).toMatchObject({ type: "положение", appendix: true });
+    expect(appendix!.title).toMatch(/^об Общественном совете по проведению/);
+  });
+
+  it("reads minutes with their own date, not a cited act's", () => {
+    const [m] = officialDocuments(
+      "Протокол № 2 заседания Общественного совета по независимой оценке качества от 14.03.2025",
+    );
+    expect(m).toMatchObject({ type: "протокол", number: "2", date: "2025-03-14" });
+    expect(documentName(m!)).toBe(
+      "Протокол от 14.03.2025 № 2 заседания Общественного совета по независимой оценке качества",
+    );
+  });
+
+  it("reads an inline row and an amending act", () => {
+    const docs = officialDocuments(
+      "Приказ от 12.03.2024 № 145 Об утверждении перечня организаций, в отношении которых проводится независимая оценка качества в 2024 году\nПОСТАНОВЛЕНИЕ\nПРАВИТЕЛЬСТВА ЭНСКОЙ ОБЛАСТИ\nот «5» июня 2020 г. № 301-п\nО внесении изменений в Положение об общественном совете",
+    );
+    expect(docs[0]).toMatchObject({ type: "приказ", date: "2024-03-12", number: "145" });
+    expect(docs[0]!.approves[0]!.type).toBe("перечень");
+    expect(docs[1]).toMatchObject({
+      type: "постановление",
+      date: "2020-06-05",
+      number: "301-п",
+      amends: true,
+    });
+    expect(docs[1]!.approves[0]!.type).toBe("положение");
+  });
+
+  it("takes no prose paragraph for a document head", () => {
+    const prose = `Результаты независимой оценки качества размещены на официальном сайте ${"и описаны подробно ".repeat(20)}`;
+    expect(officialDocuments(prose)).toEqual([]);
+  });
+
+  it("skips lines the caller says are link rows", () => {
+    const text = "Приказ от 12.03.2024 № 145 Об утверждении перечня организаций Скачать (PDF, 245 Кб)";
+    expect(officialDocuments(text, (line) => line.includes("Скачать"))).toEqual([]);
+  });
+
+  it("stays linear on long hostile lines", () => {
+    const hostile = `ПРИКАЗ\n${"от 1".repeat(50_000)}\n${"№ ".repeat(100_000)}\n${"О ".repeat(100_000)}`;
+    const docs = officialDocuments(hostile);
+    expect(docs.length).toBeLessThanOrEqual(60);
+  });
+});
