@@ -40,7 +40,7 @@ export interface Hit {
   match: PhraseMatch;
 }
 
-const ALL_SOURCES: readonly LabelSource[] = ["title", "heading", "opening", "link", "parent"];
+const ALL_SOURCES: readonly LabelSource[] = ["title", "heading", "opening", "link", "parent", "document"];
 
 /** First label of an item that matches any phrase (and no exclusion), in label order. */
 export function labelHits(
@@ -156,12 +156,13 @@ export function isNewsItem(item: Item): boolean {
 }
 
 /**
- * A label that may name an unread item: only a link from page content. A menu or footer link to an
- * unread target (a bus.gov.ru banner, a menu entry) is not evidence that the thing is published.
+ * A label that may name an item: its own words, or a link from page content. A menu or footer link (a
+ * bus.gov.ru banner, a menu entry) is not evidence that the thing is published.
  */
 export function contentLinkLabel(model: SiteModel, item: Item): (label: Label) => boolean {
-  if (item.page) return () => true;
   const repeated = model.repeatedTargets.has(item.key);
+  // Menus and footers lead the crawl but are never evidence: «Положение об общественном совете» in a
+  // footer may lead to a stub. A read page is named by its own words; an unread one only by content links.
   return (l) => l.source !== "link" || (l.link !== undefined && !l.link.inNav && !repeated);
 }
 
@@ -325,10 +326,13 @@ export function isPlaceholder(text: string): boolean {
 export function hitIsEmpty(hit: Hit): boolean {
   const { label, item } = hit;
   if (!label) return false;
-  if (label.source === "heading" && label.after !== undefined) {
+  if ((label.source === "heading" || label.source === "document") && label.after !== undefined) {
     if (isPlaceholder(label.after)) return true;
   }
-  if ((label.source === "title" || label.source === "heading") && item.page?.artifacts.kind === "html") {
+  if (
+    (label.source === "title" || label.source === "heading" || label.source === "document") &&
+    item.page?.artifacts.kind === "html"
+  ) {
     const a = item.page.artifacts;
     const rest = a.mainText.replace(label.text, "").trim();
     const contentLinks = a.links.filter((l) => !l.inNav).length;

@@ -4,10 +4,12 @@
  * document, the anchor texts and the surrounding words of the links that point to it).
  * «Скачать (PDF, 245 Кб)» names nothing; the words beside it in the list item or table row do.
  */
+
+import { documentName } from "../extract/official-documents.ts";
 import type { ExtractedLink, PageArtifacts, SitePage, SiteView } from "../types/index.ts";
 import { clip } from "./text.ts";
 
-export type LabelSource = "title" | "heading" | "opening" | "link" | "parent";
+export type LabelSource = "title" | "heading" | "opening" | "link" | "parent" | "document";
 
 export interface Label {
   source: LabelSource;
@@ -203,6 +205,32 @@ function ownLabels(page: SitePage): Label[] {
     });
   } else if (a.text) {
     out.push({ source: "opening", text: opening(a.text), from: page, titleLike: false });
+  }
+  out.push(...documentLabels(page));
+  return out;
+}
+
+/** Labels at most per page from its official documents: the first heads are the page's own. */
+const MAX_DOCUMENT_LABELS = 12;
+
+/**
+ * The documents a page or file holds, each named as it names itself: «Приказ от 21.03.2018 № 454 Об
+ * утверждении Положения об Общественном совете …». An appendix («ПОЛОЖЕНИЕ об …» after «Приложение к
+ * приказу») carries the date of the act it belongs to.
+ */
+function documentLabels(page: SitePage): Label[] {
+  const out: Label[] = [];
+  let act: string | null = null;
+  for (const d of page.artifacts.documents ?? []) {
+    if (out.length >= MAX_DOCUMENT_LABELS) break;
+    let text = documentName(d);
+    if (!d.appendix && d.approves.length) act = d.date;
+    else if (d.appendix && !d.date && act)
+      text = `${text} (приложение к акту от ${act.split("-").reverse().join(".")})`;
+    // What follows the head: a placeholder there («Информация будет размещена позднее») means a stub.
+    const body = page.artifacts.kind === "html" ? page.artifacts.mainText : page.artifacts.text;
+    const after = body.slice(d.at + d.head.length, d.at + d.head.length + 600).trim();
+    if (text) out.push({ source: "document", text, after, from: page, titleLike: true });
   }
   return out;
 }

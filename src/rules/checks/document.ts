@@ -45,7 +45,7 @@ import {
   phraseList,
 } from "./params.ts";
 
-const LABEL_SOURCES = ["title", "heading", "opening", "link", "parent"] as const;
+const LABEL_SOURCES = ["title", "heading", "opening", "link", "parent", "document"] as const;
 
 export const documentSchema = z
   .object({

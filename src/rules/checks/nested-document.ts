@@ -130,12 +130,14 @@ function read(
   sphere: Parameters<typeof nokContext>[1],
 ): Reading {
   const item = cand.item;
+  // What a document says comes from its own text: a link that names it is not its text (the file may be
+  // a 404, a scan or something else entirely).
+  if (!item.page) return { kind: "unreadable", cand, reason: "документ по ссылке не загружен" };
   const own = ownNameIndexes(item);
   const body = bodyIndex(model, item);
   const indexes: TokenIndex[] = body ? [...own, body] : own;
   const found = findRequired(indexes, p, sphere);
   if (found) return { kind: "has", cand, evidence: { ...evidenceOf(cand.hits[0]!), excerpt: found } };
-  if (!item.page) return { kind: "unreadable", cand, reason: "документ по ссылке не загружен" };
   const doc = item.page.artifacts.document;
   if (doc?.scanned) return { kind: "unreadable", cand, reason: "скан без текстового слоя" };
   if (doc?.error) return { kind: "unreadable", cand, reason: `ошибка чтения (${clip(doc.error, 80)})` };
@@ -149,13 +151,12 @@ function read(
   return { kind: "lacks", cand, evidence: { ...evidenceOf(cand.hits[0]!), excerpt: opening } };
 }
 
+/** The names a read document gives itself (title, headings, opening, document heads) — never a link's words. */
 function ownNameIndexes(item: Item): TokenIndex[] {
   const out: TokenIndex[] = [];
   for (const l of item.labels) {
-    if (l.source === "link") {
-      // The link's own words, not the list item around it (which may name the section, not the file).
-      if (l.link) out.push(indexOf([l.link.text, l.link.title ?? ""].join(" ").trim()));
-    } else if (l.source !== "parent") out.push(indexOf(l.text)); // a page lends a file its name, not its powers
+    // A page lends a file its name, not its powers; a link names a target it has not read.
+    if (l.source !== "link" && l.source !== "parent") out.push(indexOf(l.text));
   }
   return out;
 }
