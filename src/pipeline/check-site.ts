@@ -8,6 +8,7 @@ import type {
   CrawlBudget,
   CrawlRequest,
   CrawlSummary,
+  FailedFetch,
   FetchedPage,
   Fetcher,
   Finding,
@@ -81,6 +82,8 @@ export async function checkSite(target: SiteTarget, options: CheckSiteOptions): 
   const rules = options.rules.filter((r) => r.appliesTo.kind === target.kind);
   const ctx = { asOf: options.asOf, sphere: target.sphere };
   const pages: SitePage[] = [];
+  // What was asked for and not read: a rule may not call absent what it could not read.
+  const fetches = { failed: [] as FailedFetch[], fetched: 0 };
   const undecided = new Set(rules.map((r) => r.id));
   let errors = 0;
   let rendered = 0;
@@ -88,7 +91,7 @@ export async function checkSite(target: SiteTarget, options: CheckSiteOptions): 
   const priority = createPriority(rules, (id) => undecided.has(id));
 
   const evaluateNow = (summary: CrawlSummary): Finding[] =>
-    evaluateRules(buildSiteView(target.url, pages, summary), rules, ctx);
+    evaluateRules(buildSiteView(target.url, pages, summary, fetches), rules, ctx);
 
   const refreshDecided = (): boolean => {
     const provisional = evaluateNow(provisionalSummary(target.url));
@@ -115,6 +118,11 @@ export async function checkSite(target: SiteTarget, options: CheckSiteOptions): 
     // A 304 reuses the stored body of an earlier 2xx answer: it is as usable as that answer was.
     const okStatus = (page.status >= 200 && page.status < 300) || page.notModified === true;
     const usable = Boolean(body && hash && okStatus && page.contentKind !== "other");
+    fetches.fetched++;
+    if (!okStatus || (page.error && !(page.error.code === "too-large" && body))) {
+      const code = page.error?.code ?? (page.status >= 500 ? "http-5xx" : "http-4xx");
+      fetches.failed.push({ url: page.url, code, linkText: req.linkText });
+    }
     if (body && hash && usable) {
       const artifacts = await extractCached(options.artifactCache, hash, page, body);
       pages.push({

@@ -1,4 +1,4 @@
-import type { CrawlSummary, SitePage, SiteView } from "../types/index.ts";
+import type { CrawlSummary, FailedFetch, SitePage, SiteView } from "../types/index.ts";
 
 /** A crawl reached adequate coverage when it followed every relevant link it found, within budget. */
 export function coverageOf(summary: CrawlSummary, pages: SitePage[]): SiteView["coverage"] {
@@ -32,6 +32,12 @@ function budgetName(reason: CrawlSummary["budgetReason"]): string {
   }
 }
 
-export function buildSiteView(startUrl: string, pages: SitePage[], summary: CrawlSummary): SiteView {
-  return { startUrl, pages, coverage: coverageOf(summary, pages) };
+export function buildSiteView(
+  startUrl: string,
+  pages: SitePage[],
+  summary: CrawlSummary,
+  fetches?: { failed: FailedFetch[]; fetched: number },
+): SiteView {
+  const coverage = coverageOf(summary, pages);
+  return { startUrl, pages, coverage: fetches ? { ...coverage, ...fetches } : coverage };
 }

@@ -9,6 +9,7 @@ import type { CheckOutcome, Finding, RuleDef, RuleInfo, SiteView, Sphere, Status
 import { SPHERES } from "../types/index.ts";
 import { formatIso } from "./checks/freshness.ts";
 import { type ParsedCheck, parseCheck } from "./checks/registry.ts";
+import { absenceUnproven } from "./coverage.ts";
 import { lowerFirst, readCounts } from "./ru.ts";
 
 export interface EvaluateContext {
@@ -121,6 +122,11 @@ export function evaluateRule(site: SiteView, rule: RuleDef, ctx: EvaluateContext
   return finish(site, rule, outcome);
 }
 
+function ruleCues(rule: RuleDef): { phrases: string[]; urlFragments: string[] } {
+  const check = compiledCheck(rule);
+  return check.type.cues?.(check.params) ?? { phrases: [], urlFragments: [] };
+}
+
 function finish(site: SiteView, rule: RuleDef, outcome: CheckOutcome): Finding {
   let status = outcome.status;
   let message = outcome.message.trim();
@@ -130,6 +136,13 @@ function finish(site: SiteView, rule: RuleDef, outcome: CheckOutcome): Finding {
     status = "unknown";
     message = `${message} Обход неполный — отсутствие не доказано: ${site.coverage.reason ?? "причина не указана"}.`;
     details.coverage = "inadequate";
+  }
+  const unproven =
+    status === "fail" && restsOnAbsence ? absenceUnproven(site, rule, () => ruleCues(rule)) : null;
+  if (unproven) {
+    status = "unknown";
+    message = `${message} Отсутствие не доказано: ${unproven}.`;
+    details.coverage = "failed-fetches";
   }
   if (restsOnAbsence && status !== "pass" && status !== "n/a") message = `${message} ${readCounts(site)}`;
   return {

@@ -50,6 +50,15 @@ export interface SitePage {
   referrer: string | null;
 }
 
+/** A page or file the crawl asked for and could not read: a `fail` must not rest on it being absent. */
+export interface FailedFetch {
+  url: string;
+  /** Error code (contract §2) or `http-404`-style status. */
+  code: string;
+  /** The anchor text that led there. */
+  linkText: string | null;
+}
+
 /** Everything a rule sees: all pages and documents of one site, and how well it was covered. */
 export interface SiteView {
   startUrl: string;
@@ -62,6 +71,9 @@ export interface SiteView {
     /** Why not adequate (Russian, shown in `unknown` messages). */
     reason: string | null;
     unreadableDocuments: number;
+    /** Requests that got no usable answer (4xx, 5xx, timeout, bot wall, …), and how many were made. */
+    failed?: FailedFetch[];
+    fetched?: number;
   };
   /** Facts from other sources (e.g. bus.gov.ru JSON) keyed by name. */
   data?: Record<string, unknown>;
