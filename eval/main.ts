@@ -19,6 +19,7 @@ const { values } = parseArgs({
     misses: { type: "boolean", default: false },
     json: { type: "boolean", default: false },
     dir: { type: "string" },
+    explain: { type: "string" },
   },
 });
 
@@ -80,6 +81,10 @@ async function printReport(r: EvalResult, misses: boolean, ms: number): Promise<
       " (written by the same hands as the rules; `npm run demo` prints the demo web's agreement, likewise self-consistency).",
   );
   if (misses) printMisses(r.observations);
+  if (values.explain) {
+    for (const o of r.observations.filter((x) => x.rule === values.explain && x.variant === "real"))
+      console.log(JSON.stringify({ id: o.entry.id, status: o.status, message: o.message, evidence: o.evidence, details: o.details }, null, 1));
+  }
 }
 
 function printMisses(obs: Observation[]): void {

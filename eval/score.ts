@@ -15,6 +15,7 @@ export interface Observation {
   status: Status;
   message: string;
   evidence: Finding["evidence"];
+  details: Finding["details"];
   expected: boolean | null;
 }
 
@@ -44,6 +45,7 @@ export function observe(entry: CorpusEntry, variant: Variant, findings: Finding[
       status: f.status,
       message: f.message,
       evidence: f.evidence,
+      details: f.details,
       expected: entry.ignore.includes(f.rule) ? null : entry.positive.includes(f.rule),
     }));
 }

@@ -2,6 +2,7 @@ import * as cheerio from "cheerio";
 import type { AnyNode, Element } from "domhandler";
 import type { Heading, PageArtifacts } from "../types/index.ts";
 import { findAccessibility } from "./accessibility.ts";
+import { extractBreadcrumbs } from "./breadcrumbs.ts";
 import { extractContacts } from "./contacts.ts";
 import { extractForms } from "./forms.ts";
 import { analyseLayout } from "./layout.ts";
@@ -52,6 +53,7 @@ export function extractHtml(
     text,
     mainText,
     navText,
+    breadcrumbs: extractBreadcrumbs($),
     headings,
     links,
     dates: pageDates(title, headings, mainText),

@@ -156,6 +156,28 @@ function namedHead(lines: string[], i: number): { head: string; title: string | 
   return { head, title, next: j };
 }
 
+const APPROVE_CLAUSE =
+  /(?:^|приказываю|постановляю|постановляет|решил[аи]?|\d[.)])\s*:?\s*утвердить\s*:?\s*(?:прилагаем\p{L}*\s+)?(.{3,600})/iu;
+/** The next clause («… 2. Признать утратившим силу …») ends what a clause approves. */
+const NEXT_CLAUSE = /\s\d{1,2}[.)]\s|\s(?:согласно|в\s+соответствии\s+с)\s+приложени/iu;
+const PART_SPLIT = /;\s*|,\s+а\s+также\s+|\s+и\s+(?=(?:\p{L}+\s+)?(?:состав|переч|план|порядк|положени|списк|регламент))/iu;
+/** Clauses an act's title does not name: «Об Общественном совете … приказываю: 1. Утвердить: Положение …». */
+const CLAUSES_READ = 12;
+
+function approvedByClauses(lines: string[], from: number): OfficialDocument["approves"] {
+  const out: OfficialDocument["approves"] = [];
+  for (let j = from; j < lines.length && j < from + CLAUSES_READ; j++) {
+    const m = APPROVE_CLAUSE.exec(lines[j]!);
+    if (!m) continue;
+    const clause = m[1]!.split(NEXT_CLAUSE)[0]!;
+    for (const part of clause.split(PART_SPLIT)) {
+      const o = object(part.slice(0, MAX_TITLE_CHARS));
+      if (o.type && o.name) out.push(o);
+    }
+  }
+  return out;
+}
+
 function makeHead(
   type: OfficialDocumentType | null,
   head: string,
@@ -229,7 +251,9 @@ export function officialDocuments(text: string, skipLine?: (line: string) => boo
     const rest = line.slice(line.indexOf(word) + word.length).trim();
     if (upper && rest === "") {
       const h = ACT_TYPES.has(type) ? actHead(lines, i) : namedHead(lines, i);
-      out.push(makeHead(type, h.head, h.title, offsets[i]!, appendix && !ACT_TYPES.has(type)));
+      const doc = makeHead(type, h.head, h.title, offsets[i]!, appendix && !ACT_TYPES.has(type));
+      if (ACT_TYPES.has(type)) doc.approves.push(...approvedByClauses(lines, h.next));
+      out.push(doc);
       i = h.next - 1;
       continue;
     }
@@ -254,7 +278,9 @@ export function officialDocuments(text: string, skipLine?: (line: string) => boo
       if (/\p{L}{3,}\s+\p{L}{3,}/u.test(words)) title = words;
     }
     if (title && title.length > MAX_TITLE_CHARS) title = title.slice(0, MAX_TITLE_CHARS);
-    out.push(makeHead(type, line, title, offsets[i]!, appendix && !ACT_TYPES.has(type)));
+    const doc = makeHead(type, line, title, offsets[i]!, appendix && !ACT_TYPES.has(type));
+    if (ACT_TYPES.has(type)) doc.approves.push(...approvedByClauses(lines, i + 1));
+    out.push(doc);
   }
   return out;
 }

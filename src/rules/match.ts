@@ -124,6 +124,7 @@ export function bodyHits(
 
 const NEWS_URL =
   /(^|[/_\-=?&.])(news|novosti|novost|press|press-?center|smi|events|sobytiya|anons\w*|announcements?|article\w*|meropriyatiya)($|[/_\-.?&=]|\d)/i;
+const NEWS_TRAIL = /(?:^|[\s›»>/|→-])(?:новости|пресс-центр|пресс-служба|события|анонсы|объявления|медиа)(?:$|[\s›»>/|→-])/iu;
 const NEWS_WORDS = compileAll([
   "состоялось",
   "состоялся",
@@ -151,6 +152,9 @@ export function isNewsItem(item: Item): boolean {
     path = item.url.toLowerCase();
   }
   if (NEWS_URL.test(path)) return true;
+  // The site's own breadcrumb trail says so: «Главная › Новости › …», «Пресс-центр».
+  const trail = item.page?.artifacts.breadcrumbs;
+  if (trail && NEWS_TRAIL.test(trail)) return true;
   const name = item.page ? pageName(item.page.artifacts) : "";
   return name !== "" && hasAny(indexOf(name), NEWS_WORDS, 1);
 }
@@ -173,9 +177,12 @@ export function contentReferrers(item: Item): SitePage[] {
   return out;
 }
 
+/** What names a page: its title, its main headings and its breadcrumb trail (the section it sits in). */
 function pageLabelTexts(page: SitePage): string[] {
   const a = page.artifacts;
-  return [a.title, ...a.headings.filter((h) => h.level <= 2).map((h) => h.text)].filter(Boolean);
+  return [a.title, ...a.headings.filter((h) => h.level <= 2).map((h) => h.text), a.breadcrumbs ?? ""].filter(
+    Boolean,
+  );
 }
 
 /**
@@ -186,6 +193,7 @@ export function contextTexts(model: SiteModel, item: Item): { indexes: TokenInde
   const indexes: TokenIndex[] = item.labels.map((l) => indexOf(l.text));
   const body = bodyIndex(model, item);
   if (body) indexes.push(body);
+  if (item.page?.artifacts.breadcrumbs) indexes.push(indexOf(item.page.artifacts.breadcrumbs));
   const seen = new Set<SitePage>();
   const level1 = contentReferrers(item);
   for (const p of level1) {
@@ -329,16 +337,15 @@ export function hitIsEmpty(hit: Hit): boolean {
   if ((label.source === "heading" || label.source === "document") && label.after !== undefined) {
     if (isPlaceholder(label.after)) return true;
   }
-  if (
-    (label.source === "title" || label.source === "heading" || label.source === "document") &&
-    item.page?.artifacts.kind === "html"
-  ) {
-    const a = item.page.artifacts;
-    const rest = a.mainText.replace(label.text, "").trim();
-    const contentLinks = a.links.filter((l) => !l.inNav).length;
-    if (isPlaceholder(rest) && contentLinks <= 2) return true;
-    if (rest.replace(/[^\p{L}]/gu, "").length < 15 && contentLinks === 0) return true;
-  }
+  if (item.page?.artifacts.kind !== "html") return false;
+  // A read page is what it holds: a link «Положение об общественном совете» to a page that says «Раздел
+  // находится в стадии наполнения» names a stub. The page's own name is left out of what it holds.
+  const a = item.page.artifacts;
+  const own = label.source === "link" || label.source === "parent" ? pageName(a) : label.text;
+  const rest = (own ? a.mainText.replace(own, "") : a.mainText).trim();
+  const contentLinks = a.links.filter((l) => !l.inNav).length;
+  if (isPlaceholder(rest) && contentLinks <= 2) return true;
+  if (rest.replace(/[^\p{L}]/gu, "").length < 15 && contentLinks === 0) return true;
   return false;
 }
 
@@ -373,15 +380,19 @@ function unrelatedAfter(
   unrelated: readonly CompiledPhrase[],
   sphere: Sphere | null,
 ): string | null {
-  const window = textAfter(idx, end, 14);
+  // The council's name ends with its sentence: «… «Козельский район» Во исполнение … дорожной карты»
+  // names no road council.
+  const window = textAfter(idx, end, 14).split(/[.;!?\n]\s|\s(?=(?:В|Во|На|В целях|В соответствии)\s)/u)[0]!;
   if (!window) return null;
   if (hasNokMention(window)) return null;
   const w = indexOf(window);
   const bad = findFirst(w, unrelated, 1);
-  if (bad) return window;
+  const ownAt = sphere ? findFirst(w, SPHERE_WORDS[sphere], 1) : null;
+  const physical = sphere === "culture" && hasAny(w, PHYSICAL_CULTURE, 0);
+  // «при отделе культуры администрации района»: the first body named is the council's.
+  if (bad && !(ownAt && !physical && ownAt.start < bad.start)) return window;
   if (sphere) {
-    const own =
-      hasAny(w, SPHERE_WORDS[sphere], 1) && !(sphere === "culture" && hasAny(w, PHYSICAL_CULTURE, 0));
+    const own = ownAt !== null && !physical;
     if (own) return null;
     for (const [other, words] of Object.entries(SPHERE_WORDS) as [Sphere, CompiledPhrase[]][]) {
       if (other === sphere) continue;

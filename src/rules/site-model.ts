@@ -224,6 +224,9 @@ function documentLabels(page: SitePage): Label[] {
   for (const d of page.artifacts.documents ?? []) {
     if (out.length >= MAX_DOCUMENT_LABELS) break;
     let text = documentName(d);
+    // What the act approves in its clauses («1. Утвердить: Положение об Общественном совете …»).
+    const approved = d.approves.map((a) => a.name).filter((n) => !(d.title ?? "").includes(n));
+    if (approved.length) text = `${text} (утверждает: ${approved.join("; ")})`;
     if (!d.appendix && d.approves.length) act = d.date;
     else if (d.appendix && !d.date && act)
       text = `${text} (приложение к акту от ${act.split("-").reverse().join(".")})`;

@@ -102,8 +102,10 @@ function mayStart(index: TokenIndex, p: CompiledPhrase): boolean {
   if (hit === undefined) {
     const prefix = first.slice(0, -1);
     hit = false;
+    // A stem shorter than the prefix («предложен» for «предложени*») may still start the word: the
+    // shared matcher compares the written word then.
     for (const stem of index.positions.keys())
-      if (stem.startsWith(prefix)) {
+      if (stem.startsWith(prefix) || prefix.startsWith(stem)) {
         hit = true;
         break;
       }

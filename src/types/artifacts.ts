@@ -104,6 +104,8 @@ export interface PageArtifacts {
   mainText: string;
   /** Navigation/menu/footer text. */
   navText: string;
+  /** The breadcrumb trail, when the page has one: where the site itself places the page. */
+  breadcrumbs?: string;
   headings: Heading[];
   links: ExtractedLink[];
   dates: FoundDate[];

@@ -1,4 +1,4 @@
-import { collapseSpaces } from "./normalize.ts";
+import { collapseSpaces, normalizeText } from "./normalize.ts";
 import { stemPhrase, type TokenIndex } from "./tokens.ts";
 
 export interface PhraseMatch {
@@ -56,7 +56,7 @@ function findPhraseFrom(
       const want = phrase.stems[k]!;
       let found = -1;
       for (let p = pos + 1; p <= pos + 1 + maxGap && p < index.stems.length; p++) {
-        if (stemEquals(index.stems[p]!, want)) {
+        if (tokenMatches(index, p, want)) {
           found = p;
           break;
         }
@@ -76,15 +76,30 @@ function findPhraseFrom(
   return null;
 }
 
-function stemEquals(actual: string, want: string): boolean {
-  return want.endsWith("*") ? actual.startsWith(want.slice(0, -1)) : actual === want;
+/**
+ * A prefix («предложени*») is the written word's beginning, so it is compared with the word as well as
+ * its stem: the stemmer cuts «предложения» to «предложен», shorter than the prefix.
+ */
+function tokenMatches(index: TokenIndex, pos: number, want: string): boolean {
+  const actual = index.stems[pos]!;
+  if (!want.endsWith("*")) return actual === want;
+  const prefix = want.slice(0, -1);
+  if (actual.startsWith(prefix)) return true;
+  return prefix.startsWith(actual) && wordAt(index, pos).startsWith(prefix);
+}
+
+function wordAt(index: TokenIndex, pos: number): string {
+  return normalizeText(index.text.slice(index.starts[pos], index.ends[pos]));
 }
 
 function candidatePositions(index: TokenIndex, first: string): number[] {
   if (!first.endsWith("*")) return index.positions.get(first) ?? [];
   const prefix = first.slice(0, -1);
   const out: number[] = [];
-  for (const [stem, list] of index.positions) if (stem.startsWith(prefix)) out.push(...list);
+  for (const [stem, list] of index.positions) {
+    if (stem.startsWith(prefix)) out.push(...list);
+    else if (prefix.startsWith(stem)) for (const p of list) if (wordAt(index, p).startsWith(prefix)) out.push(p);
+  }
   return out.sort((a, b) => a - b);
 }
 

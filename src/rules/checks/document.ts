@@ -78,6 +78,12 @@ export const documentSchema = z
     unrelatedPhrases: optionalPhrases,
     /** News items and announcements do not count (a news item about results is not the results). */
     excludeNews: z.boolean().default(false),
+    /**
+     * What kind of official document the thing is (ГОСТ Р 7.0.97 types: протокол, положение, состав,
+     * перечень, …). A read page or file that is itself an official document of another kind (an order on
+     * a regulation is not minutes) is not the thing; an act counts by what it approves.
+     */
+    documentTypes: z.array(z.string().min(2)).min(1).optional(),
     /** Only these content kinds (html, pdf, doc, docx, xls, xlsx, …). */
     kinds: z.array(z.string().min(1)).min(1).optional(),
     /** Also accept a page about the council that lists at least `min` people by name. */
@@ -174,7 +180,14 @@ export function findCandidates(
       continue;
     }
     hits = nonEmpty;
-    if (p.excludeNews && isNewsItem(item)) {
+    const types = itemDocumentTypes(item);
+    if (p.documentTypes && types && !p.documentTypes.some((t) => types.has(t))) {
+      rejected.push({ url: item.url, reason: `документ другого вида: ${[...types].join(", ")}` });
+      continue;
+    }
+    // A news item that is itself the document («Протокол № 3 заседания …» posted as news) still counts.
+    const typed = Boolean(p.documentTypes && types);
+    if (p.excludeNews && !typed && isNewsItem(item)) {
       rejected.push({ url: item.url, reason: "новость, а не публикация документа" });
       continue;
     }
@@ -212,6 +225,24 @@ export function findCandidates(
     candidates.push({ item, hits, dates });
   }
   return { model, candidates, rejected };
+}
+
+/** How near the start of a text a document's head must stand for the text to be that document. */
+const HEAD_WITHIN = 400;
+
+/**
+ * The kinds of official document a read page or file is: the head at its start, what that act
+ * approves, and the appendices that follow it. Null when it is not one (or was not read).
+ */
+export function itemDocumentTypes(item: Item): Set<string> | null {
+  const docs = item.page?.artifacts.documents;
+  if (!docs?.length || docs[0]!.at > HEAD_WITHIN) return null;
+  const out = new Set<string>();
+  const first = docs[0]!;
+  if (first.type) out.add(first.type);
+  for (const a of first.approves) if (a.type) out.add(a.type);
+  for (const d of docs.slice(1)) if (d.appendix && d.type) out.add(d.type);
+  return out;
 }
 
 /** A page about the council (by its labels) whose text names enough people: a composition list. */

@@ -1,0 +1,27 @@
+/**
+ * The breadcrumb trail («Главная » Деятельность » Независимая оценка качества » Предложения»): the site's
+ * own statement of where a page sits. It is navigation, never evidence, but it tells which section a
+ * page belongs to when the page itself only says «Предложения общественного совета».
+ */
+import type { CheerioAPI } from "cheerio";
+import type { Element } from "domhandler";
+import { collapseSpaces } from "./russian/normalize.ts";
+
+const SELECTOR = [
+  "[class*=breadcrumb]",
+  "[id*=breadcrumb]",
+  "[class*=crumbs]",
+  "[class*=pathway]",
+  "[class*=navigation-chain]",
+  "[itemtype*=BreadcrumbList]",
+].join(", ");
+const MAX_CHARS = 400;
+
+export function extractBreadcrumbs($: CheerioAPI): string {
+  const el = $(SELECTOR).first().get(0) as Element | undefined;
+  if (!el) return "";
+  // Joomla marks each link (`a.pathway`), not the trail: read the parent then.
+  const trail = el.name === "a" && el.parent ? $(el.parent) : $(el);
+  const text = collapseSpaces(trail.text());
+  return text.length > MAX_CHARS ? "" : text;
+}
