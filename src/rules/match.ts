@@ -124,7 +124,8 @@ export function bodyHits(
 
 const NEWS_URL =
   /(^|[/_\-=?&.])(news|novosti|novost|press|press-?center|smi|events|sobytiya|anons\w*|announcements?|article\w*|meropriyatiya)($|[/_\-.?&=]|\d)/i;
-const NEWS_TRAIL = /(?:^|[\s›»>/|→-])(?:новости|пресс-центр|пресс-служба|события|анонсы|объявления|медиа)(?:$|[\s›»>/|→-])/iu;
+const NEWS_TRAIL =
+  /(?:^|[\s›»>/|→-])(?:новости|пресс-центр|пресс-служба|события|анонсы|объявления|медиа)(?:$|[\s›»>/|→-])/iu;
 const NEWS_WORDS = compileAll([
   "состоялось",
   "состоялся",

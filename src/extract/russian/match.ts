@@ -98,7 +98,8 @@ function candidatePositions(index: TokenIndex, first: string): number[] {
   const out: number[] = [];
   for (const [stem, list] of index.positions) {
     if (stem.startsWith(prefix)) out.push(...list);
-    else if (prefix.startsWith(stem)) for (const p of list) if (wordAt(index, p).startsWith(prefix)) out.push(p);
+    else if (prefix.startsWith(stem))
+      for (const p of list) if (wordAt(index, p).startsWith(prefix)) out.push(p);
   }
   return out.sort((a, b) => a - b);
 }

@@ -11,6 +11,7 @@ import { bodyIndex, contentReferrers, isPlaceholder } from "../match.ts";
 import { nokContext, nokMentions } from "../nok.ts";
 import { type Item, itemLinkText, pageName, siteModel } from "../site-model.ts";
 import { type CompiledPhrase, clip, findFirst, hasAny, indexOf, type TokenIndex } from "../text.ts";
+import { itemDocumentTypes } from "./document.ts";
 import { checkPhrases, compiled, optionalPhrases, parseWith, phraseList } from "./params.ts";
 
 const schema = z
@@ -29,6 +30,12 @@ const schema = z
     newsUrlFragments: z.array(z.string().min(2)).default([]),
     /** Words of a news headline («состоялось», «подведены итоги»). */
     newsPhrases: optionalPhrases,
+    /**
+     * A page that is one official document (an order, a regulation, a law's text, with at most two links
+     * of its own) is a section or not: an authority's section lists documents, while an institution's
+     * NOK page is often its plan itself.
+     */
+    documentPages: z.enum(["allow", "reject"]).default("allow"),
   })
   .strict();
 
@@ -92,6 +99,15 @@ export const sectionCheck: CheckType<SectionParams> = {
         rejected.push({ url: item.url, reason: "новость или анонс, а не раздел" });
         continue;
       }
+      // A page that is one official document (an order, a regulation, a law's text) is not a section.
+      const docTypes = p.documentPages === "reject" ? itemDocumentTypes(item) : null;
+      if (docTypes && page.artifacts.links.filter((l) => !l.inNav).length <= 2) {
+        rejected.push({
+          url: item.url,
+          reason: `страница одного документа (${[...docTypes].join(", ")}), а не раздел`,
+        });
+        continue;
+      }
       const idx: TokenIndex[] = main ? [main] : [];
       const refs = contentReferrers(item).flatMap((r) => [r.artifacts.title, pageName(r.artifacts)]);
       const context = [...names.map((t) => indexOf(t)), ...idx, ...refs.map((t) => indexOf(t))];
@@ -125,7 +141,9 @@ export const sectionCheck: CheckType<SectionParams> = {
           continue;
         }
       }
-      if (council && nokInMain && nokOk && material.length >= p.minMaterial) {
+      // The council's own page standing in for a section holds several kinds of NOK material, not one
+      // document or list (a composition page is not where the NOK material is kept).
+      if (council && nokInMain && nokOk && material.length >= Math.max(2, p.minMaterial)) {
         underCouncil.push(found);
         continue;
       }
