@@ -6,9 +6,18 @@
  */
 import { z } from "zod";
 import type { CheckType } from "../../types/index.ts";
-import { bodyHits, describeHit, evidenceOf, type Hit, itemNokContext, labelHits } from "../match.ts";
+import {
+  bodyHits,
+  describeHit,
+  evidenceOf,
+  type Hit,
+  isNewsItem,
+  itemNokContext,
+  labelHits,
+} from "../match.ts";
 import { siteModel } from "../site-model.ts";
 import type { CompiledPhrase } from "../text.ts";
+import { itemDocumentTypes } from "./document.ts";
 import { checkPhrases, compiled, optionalPhrases, parseWith, phraseList } from "./params.ts";
 
 const schema = z
@@ -46,15 +55,14 @@ export const actReferencesCheck: CheckType<ActParams> = {
     const outdated: Hit[] = [];
     const blocks: Hit[] = [];
     for (const item of model.items) {
-      const cur = [
-        ...labelHits(item, p.c.current, { maxGap: 2 }),
-        ...bodyHits(model, item, p.c.current, { maxGap: 2 }),
-      ];
+      // An order's preamble cites the laws it rests on, and a news item retells them: neither publishes
+      // the legal basis. Such items count by their own names only, never by the acts in their text.
+      const citing = isNewsItem(item) || itemDocumentTypes(item) !== null;
+      const body = (phrases: typeof p.c.current) =>
+        citing ? [] : bodyHits(model, item, phrases, { maxGap: 2 });
+      const cur = [...labelHits(item, p.c.current, { maxGap: 2 }), ...body(p.c.current)];
       const old = p.c.outdated.length
-        ? [
-            ...labelHits(item, p.c.outdated, { maxGap: 2 }),
-            ...bodyHits(model, item, p.c.outdated, { maxGap: 2 }),
-          ]
+        ? [...labelHits(item, p.c.outdated, { maxGap: 2 }), ...body(p.c.outdated)]
         : [];
       const blk = p.c.block.length ? labelHits(item, p.c.block, { maxGap: 2 }) : [];
       if (!cur.length && !old.length && !blk.length) continue;
