@@ -26,7 +26,7 @@ export const NOK_LONG_PHRASES = [
   "независимой оценке качества",
   // The operator's statutory task (392-ФЗ): «сбор и обобщение информации о качестве условий оказания
   // услуг» — a contract or report of the operator says only this.
-  "информация о качестве условий оказания услуг",
+  "качество условий оказания услуг",
   "информации о качестве условий осуществления образовательной деятельности",
 ];
 /** Abbreviations; ambiguous on their own (квалификации, олимпийский комитет), so checked against the text. */

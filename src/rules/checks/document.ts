@@ -13,6 +13,7 @@ import type {
 } from "../../types/index.ts";
 import {
   bodyHits,
+  bodyIndex,
   cleanBody,
   contentLinkLabel,
   describeHit,
@@ -84,6 +85,11 @@ export const documentSchema = z
      * a regulation is not minutes) is not the thing; an act counts by what it approves.
      */
     documentTypes: z.array(z.string().min(2)).min(1).optional(),
+    /**
+     * Names that a blank form carries too («Сведения о ходе реализации мероприятий» is a column of the
+     * standard plan form): an item named only by these counts when its text also says what was done.
+     */
+    confirm: z.object({ phrases: phraseList, by: phraseList }).strict().optional(),
     /** Only these content kinds (html, pdf, doc, docx, xls, xlsx, …). */
     kinds: z.array(z.string().min(1)).min(1).optional(),
     /** Also accept a page about the council that lists at least `min` people by name. */
@@ -108,6 +114,9 @@ export type DocumentParams = z.output<typeof documentSchema> & {
     keepItemPhrases: CompiledPhrase[];
     unrelatedPhrases: CompiledPhrase[];
     personsLabel: CompiledPhrase[];
+    confirmWeak: CompiledPhrase[];
+    /** Whole written words (not stems: «установлен» is done, «установить» is planned). */
+    confirmBy: RegExp;
   };
 };
 
@@ -134,8 +143,17 @@ export function parseDocumentParams(params: Record<string, unknown>): DocumentPa
       keepItemPhrases: compiled(p.keepItemPhrases),
       unrelatedPhrases: compiled(p.unrelatedPhrases),
       personsLabel: compiled(p.persons?.labelPhrases),
+      confirmWeak: compiled(p.confirm?.phrases),
+      confirmBy: wordsPattern(p.confirm?.by ?? []),
     },
   };
+}
+
+/** A pattern for whole words in any case («выполнено», not «выполнить»); matches nothing when empty. */
+function wordsPattern(words: readonly string[]): RegExp {
+  if (words.length === 0) return /(?!)/;
+  const alt = words.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&").replace(/е/g, "[её]")).join("|");
+  return new RegExp(`(?<![\\p{L}])(?:${alt})(?![\\p{L}])`, "iu");
 }
 
 export interface Candidate {
@@ -180,6 +198,16 @@ export function findCandidates(
       continue;
     }
     hits = nonEmpty;
+    if (
+      p.confirm &&
+      hits.every((h) => hasAny(indexOf(h.text.slice(h.match.start, h.match.end)), p.c.confirmWeak, 1))
+    ) {
+      const body = bodyIndex(model, item);
+      if (!body || !p.c.confirmBy.test(body.text)) {
+        rejected.push({ url: item.url, reason: "форма без сведений о выполнении" });
+        continue;
+      }
+    }
     const types = itemDocumentTypes(item);
     if (p.documentTypes && types && !p.documentTypes.some((t) => types.has(t))) {
       rejected.push({ url: item.url, reason: `документ другого вида: ${[...types].join(", ")}` });
