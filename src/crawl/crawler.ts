@@ -25,7 +25,7 @@ import { type RetryOptions, withRetry } from "./retry.ts";
 import { type HostRobots, RobotsCache } from "./robots.ts";
 import { createScope, type ScopeOptions } from "./scope.ts";
 import { collectSitemapUrls, type SitemapLimits } from "./sitemap.ts";
-import { normalizeUrl, urlKey } from "./url.ts";
+import { requestUrl, urlKey } from "./url.ts";
 
 /** What the page handler returns: the page's links, and whether the crawl is done. */
 export interface PageOutcome {
@@ -131,7 +131,8 @@ export async function crawlSite(startUrl: string, options: CrawlSiteOptions): Pr
     firstRefusal: null,
   };
 
-  const start = normalizeUrl(startUrl);
+  // The start URL is requested as given (only a fragment dropped), like every link.
+  const start = requestUrl(startUrl);
   const summary = (fields: Partial<SiteCrawlSummary>): SiteCrawlSummary => ({
     startUrl,
     finalUrl: start ?? startUrl,

@@ -3,7 +3,7 @@ import { hasUnsupportedExtension } from "./content-kind.ts";
 import { defaultPriority, type PriorityFn } from "./priority.ts";
 import { PriorityHeap } from "./priority-heap.ts";
 import type { Scope } from "./scope.ts";
-import { normalizeUrl, urlKey } from "./url.ts";
+import { normalizeUrl, requestUrl, urlKey } from "./url.ts";
 
 export interface FrontierOptions {
   scope: Scope;
@@ -141,10 +141,12 @@ export class Frontier {
       this.rejected[reason]++;
       return { accepted: false, reason };
     };
-    const url = normalizeUrl(candidate.url, meta.referrer ?? undefined);
-    if (url === null || url.length > this.#maxUrlLength) return reject("invalid-url");
+    // The request goes to the URL as linked; the normalised form only builds the key and the trap guards.
+    const url = requestUrl(candidate.url, meta.referrer ?? undefined);
+    const normalized = url === null ? null : normalizeUrl(url);
+    if (url === null || normalized === null || url.length > this.#maxUrlLength) return reject("invalid-url");
     if (!this.#scope.inScope(url)) return reject("out-of-scope");
-    const key = urlKey(url);
+    const key = urlKey(normalized);
     const link: LinkCandidate = { ...candidate, url };
     const bias = meta.bias ?? 0;
     if (this.#seen.has(key)) {
@@ -158,10 +160,10 @@ export class Frontier {
 
     const priority = this.#priority(link, meta.depth) + bias;
 
-    if (hasRepeatingSegments(new URL(url).pathname, this.#maxSegmentRepeat, this.#maxPathSegments)) {
+    if (hasRepeatingSegments(new URL(normalized).pathname, this.#maxSegmentRepeat, this.#maxPathSegments)) {
       return reject("trap");
     }
-    const pattern = urlPattern(url);
+    const pattern = urlPattern(normalized);
     const referrerInfo = meta.referrer === null ? undefined : this.#seen.get(urlKey(meta.referrer));
     const chain = referrerInfo?.pattern === pattern ? referrerInfo.chain + 1 : 0;
     if (chain > this.#maxPatternChain) return reject("trap");

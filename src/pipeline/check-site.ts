@@ -290,6 +290,7 @@ export function manifestEntry(
   return {
     site,
     url: page.url,
+    key: req.key,
     finalUrl: page.finalUrl,
     status: page.status,
     headers: page.headers,
