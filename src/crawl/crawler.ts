@@ -7,9 +7,11 @@ import type {
   FetchedPage,
   Fetcher,
   LinkCandidate,
+  SiteCookies,
 } from "../types/index.ts";
 import { type CircuitBreaker, createCircuitBreaker } from "./circuit-breaker.ts";
 import { isDocumentKind } from "./content-kind.ts";
+import { createSiteCookieJar } from "./cookies/site-cookie-jar.ts";
 import { DEFAULT_BUDGET } from "./defaults.ts";
 import { crawlError, isConnectionError, unfetchedPage } from "./errors.ts";
 import type { FetchFn } from "./fetch-fn.ts";
@@ -68,6 +70,8 @@ export interface CrawlSiteOptions {
    * rediscovering the path. They pass the same scope, dedup and robots checks as any link.
    */
   seeds?: { url: string; text?: string; depth: number; bias?: number }[];
+  /** The site's cookie jar; default a fresh one per crawl; false for none. */
+  cookies?: SiteCookies | false;
 }
 
 /** CrawlSummary plus what the crawl learned about the site on the way. */
@@ -178,7 +182,10 @@ export async function crawlSite(startUrl: string, options: CrawlSiteOptions): Pr
   });
   const breaker =
     options.circuitBreaker === false ? null : (options.circuitBreaker ?? createCircuitBreaker());
-  const fetcherFetch: FetchFn = (url, o) => options.fetcher.fetch(url, o);
+  // One jar per site crawl, on every request of it (robots.txt and sitemaps too), never shared with another site.
+  const cookies = options.cookies === false ? undefined : (options.cookies ?? createSiteCookieJar());
+  const fetcherFetch: FetchFn = (url, o) =>
+    options.fetcher.fetch(url, cookies ? { ...o, cookies } : o);
   const guarded = breaker ? breaker.wrap(fetcherFetch) : fetcherFetch;
   const attempt: FetchFn = (url, o) =>
     pool

@@ -3,7 +3,7 @@ import { pipeline, Readable } from "node:stream";
 import { rootCertificates } from "node:tls";
 import zlib from "node:zlib";
 import { Agent, request } from "undici";
-import type { CrawlError, FetchedPage, Fetcher, FetchOptions } from "../types/index.ts";
+import type { CrawlError, FetchedPage, Fetcher, FetchOptions, SiteCookies } from "../types/index.ts";
 import { detectContentKind, isUnsupportedResponse } from "./content-kind.ts";
 import { DEFAULT_BUDGET, DEFAULT_MAX_REDIRECTS, DEFAULT_TIMEOUTS, USER_AGENT } from "./defaults.ts";
 import { classifyError, crawlError, statusError, unfetchedPage } from "./errors.ts";
@@ -51,6 +51,9 @@ const KEPT_HEADERS = [
   // The file name of a document served as octet-stream is its best type hint.
   "content-disposition",
 ];
+
+/** Response headers larger than this (all of them together) are refused as too-large. */
+export const MAX_HEADER_BYTES = 256 * 1024;
 
 type RawHeaders = Record<string, string | string[] | undefined>;
 
@@ -161,6 +164,12 @@ function discard(body: Readable): void {
   body.destroy();
 }
 
+function storeCookies(jar: SiteCookies | undefined, raw: RawHeaders, url: string): void {
+  const set = raw["set-cookie"];
+  if (!jar || set === undefined) return;
+  jar.store(Array.isArray(set) ? set : [set], url);
+}
+
 function isRedirect(status: number): boolean {
   return status === 301 || status === 302 || status === 303 || status === 307 || status === 308;
 }
@@ -179,6 +188,8 @@ export function createHttpFetcher(options: HttpFetcherOptions = {}): Fetcher & {
       ...(options.tls?.extraCa?.length ? { ca: [...rootCertificates, ...options.tls.extraCa] } : {}),
     },
     headersTimeout: options.headersTimeoutMs ?? DEFAULT_TIMEOUTS.headersTimeoutMs,
+    // Chromium's limit: sites with dozens of Set-Cookie lines still load; a cookie bomb beyond it is too-large.
+    maxHeaderSize: MAX_HEADER_BYTES,
     bodyTimeout: bodyTimeoutMs,
     keepAliveTimeout: 4_000,
   });
@@ -193,7 +204,10 @@ export function createHttpFetcher(options: HttpFetcherOptions = {}): Fetcher & {
   async function fetchOnce(url: string, fetchOptions: FetchOptions = {}): Promise<FetchedPage> {
     const started = Date.now();
     const redirects: string[] = [];
-    const visited = new Set<string>();
+    // URL → the Cookie header it was requested with: coming back to a URL is a loop only when no cookie
+    // changed in between (a cookie gate answers 302 to the same URL with Set-Cookie, then the page).
+    const visited = new Map<string, string>();
+    const jar = fetchOptions.cookies;
     let current = url;
     const page = (partial: Partial<FetchedPage>): FetchedPage => ({
       url,
@@ -227,13 +241,14 @@ export function createHttpFetcher(options: HttpFetcherOptions = {}): Fetcher & {
         return page({ error: crawlError("invalid-url", `unsupported scheme: ${parsed.protocol}`) });
       }
       parsed.hash = "";
-      visited.add(parsed.href);
+      const cookie = jar?.header(parsed.href) ?? "";
+      visited.set(parsed.href, cookie);
 
       let res: Awaited<ReturnType<typeof request>>;
       try {
         res = await request(parsed, {
           method: "GET",
-          headers,
+          headers: cookie === "" ? headers : { ...headers, cookie },
           dispatcher: agent,
           ...(fetchOptions.signal ? { signal: fetchOptions.signal } : {}),
         });
@@ -244,6 +259,7 @@ export function createHttpFetcher(options: HttpFetcherOptions = {}): Fetcher & {
       const raw = res.headers as RawHeaders;
       const kept = keptHeaders(raw);
       const location = headerValue(raw, "location");
+      storeCookies(jar, raw, parsed.href);
 
       if (isRedirect(status) && location) {
         discard(res.body);
@@ -258,7 +274,7 @@ export function createHttpFetcher(options: HttpFetcherOptions = {}): Fetcher & {
           });
         }
         next.hash = "";
-        if (visited.has(next.href)) {
+        if (visited.get(next.href) === (jar?.header(next.href) ?? "")) {
           redirects.push(next.href);
           return page({
             status,
