@@ -184,8 +184,7 @@ export async function crawlSite(startUrl: string, options: CrawlSiteOptions): Pr
     options.circuitBreaker === false ? null : (options.circuitBreaker ?? createCircuitBreaker());
   // One jar per site crawl, on every request of it (robots.txt and sitemaps too), never shared with another site.
   const cookies = options.cookies === false ? undefined : (options.cookies ?? createSiteCookieJar());
-  const fetcherFetch: FetchFn = (url, o) =>
-    options.fetcher.fetch(url, cookies ? { ...o, cookies } : o);
+  const fetcherFetch: FetchFn = (url, o) => options.fetcher.fetch(url, cookies ? { ...o, cookies } : o);
   const guarded = breaker ? breaker.wrap(fetcherFetch) : fetcherFetch;
   const attempt: FetchFn = (url, o) =>
     pool
