@@ -1,12 +1,13 @@
 import type { LookupFunction } from "node:net";
 import { pipeline, Readable } from "node:stream";
-import { rootCertificates } from "node:tls";
 import zlib from "node:zlib";
 import { Agent, request } from "undici";
 import type { CrawlError, FetchedPage, Fetcher, FetchOptions, SiteCookies } from "../types/index.ts";
 import { detectContentKind, isUnsupportedResponse } from "./content-kind.ts";
 import { DEFAULT_BUDGET, DEFAULT_MAX_REDIRECTS, DEFAULT_TIMEOUTS, USER_AGENT } from "./defaults.ts";
 import { classifyError, crawlError, statusError, unfetchedPage } from "./errors.ts";
+import { describeTlsError } from "./tls/tls-diagnosis.ts";
+import { trustedCa } from "./tls/trusted-roots.ts";
 
 export interface HttpFetcherOptions {
   userAgent?: string;
@@ -22,10 +23,10 @@ export interface HttpFetcherOptions {
   /** DNS resolution: tests map names to 127.0.0.1; a public server can refuse private addresses. */
   lookup?: LookupFunction;
   /**
-   * TLS verification. Many regional sites chain to the Russian Trusted Root CA (Минцифры), which
-   * Node does not ship: pass it in `extraCa` (added to Node's roots, not replacing them).
+   * TLS verification: Node's roots, the bundled Russian Trusted Root CA and Sub CA (tls/trusted-roots.ts),
+   * NODE_EXTRA_CA_CERTS and `extraCa` (`--ca FILE`). `bundled: false` leaves out the Russian roots.
    */
-  tls?: { rejectUnauthorized?: boolean; extraCa?: readonly string[] };
+  tls?: { rejectUnauthorized?: boolean; extraCa?: readonly string[]; bundled?: boolean };
   /** Extra request headers. */
   headers?: Record<string, string>;
   /** Called once per response whose body was read (or skipped): raw bytes off the wire, decoded bytes kept. */
@@ -185,7 +186,10 @@ export function createHttpFetcher(options: HttpFetcherOptions = {}): Fetcher & {
       timeout: options.connectTimeoutMs ?? DEFAULT_TIMEOUTS.connectTimeoutMs,
       ...(options.lookup ? { lookup: options.lookup } : {}),
       ...(options.tls?.rejectUnauthorized === false ? { rejectUnauthorized: false } : {}),
-      ...(options.tls?.extraCa?.length ? { ca: [...rootCertificates, ...options.tls.extraCa] } : {}),
+      ca: trustedCa({
+        ...(options.tls?.extraCa ? { extraCa: options.tls.extraCa } : {}),
+        ...(options.tls?.bundled === false ? { bundled: false } : {}),
+      }),
     },
     headersTimeout: options.headersTimeoutMs ?? DEFAULT_TIMEOUTS.headersTimeoutMs,
     // Chromium's limit: sites with dozens of Set-Cookie lines still load; a cookie bomb beyond it is too-large.
@@ -253,7 +257,11 @@ export function createHttpFetcher(options: HttpFetcherOptions = {}): Fetcher & {
           ...(fetchOptions.signal ? { signal: fetchOptions.signal } : {}),
         });
       } catch (err) {
-        return page({ error: classifyError(err) });
+        const error = classifyError(err);
+        // A tls error names the certificate's issuer and the option that adds a root.
+        return page({
+          error: error.code === "tls" ? await describeTlsError(error, err, parsed, options.lookup) : error,
+        });
       }
       const status = res.statusCode;
       const raw = res.headers as RawHeaders;
