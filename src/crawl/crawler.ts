@@ -100,9 +100,12 @@ interface Counters {
 
 const REFUSAL_STATUSES = new Set([401, 403]);
 
+/** The site answered but would not show the page: rate limit, 401/403, or an anti-bot challenge. */
 function isRefusal(page: FetchedPage): boolean {
   return (
-    page.error?.code === "http-429" || (page.error?.code === "http-4xx" && REFUSAL_STATUSES.has(page.status))
+    page.error?.code === "http-429" ||
+    page.error?.code === "bot-wall" ||
+    (page.error?.code === "http-4xx" && REFUSAL_STATUSES.has(page.status))
   );
 }
 

@@ -3,6 +3,7 @@ import { pipeline, Readable } from "node:stream";
 import zlib from "node:zlib";
 import { Agent, request } from "undici";
 import type { CrawlError, FetchedPage, Fetcher, FetchOptions, SiteCookies } from "../types/index.ts";
+import { markBotWall } from "./bot-wall.ts";
 import { detectContentKind, isUnsupportedResponse } from "./content-kind.ts";
 import { DEFAULT_BUDGET, DEFAULT_MAX_REDIRECTS, DEFAULT_TIMEOUTS, USER_AGENT } from "./defaults.ts";
 import { classifyError, crawlError, statusError, unfetchedPage } from "./errors.ts";
@@ -51,6 +52,9 @@ const KEPT_HEADERS = [
   "location",
   // The file name of a document served as octet-stream is its best type hint.
   "content-disposition",
+  // Bot-wall vendors name themselves here (bot-wall.ts).
+  "server",
+  "cf-mitigated",
 ];
 
 /** Response headers larger than this (all of them together) are refused as too-large. */
@@ -383,7 +387,7 @@ export function createHttpFetcher(options: HttpFetcherOptions = {}): Fetcher & {
     agent,
     async fetch(url: string, fetchOptions?: FetchOptions): Promise<FetchedPage> {
       try {
-        return await fetchOnce(url, fetchOptions);
+        return markBotWall(await fetchOnce(url, fetchOptions));
       } catch (err) {
         // Belt and braces: the contract says a fetcher never throws.
         return unfetchedPage(url, classifyError(err));

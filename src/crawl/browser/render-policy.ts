@@ -1,4 +1,5 @@
-import type { FetchedPage, Fetcher, FetchOptions } from "../../types/crawl.ts";
+import type { FetchedPage, Fetcher, FetchOptions, SiteCookies } from "../../types/crawl.ts";
+import { markBotWall } from "../bot-wall.ts";
 import { CHROMIUM_INSTALL_HINT } from "./find-chromium.ts";
 import { needsRendering } from "./needs-rendering.ts";
 
@@ -34,6 +35,41 @@ export function createRenderingFetcher(options: RenderingFetcherOptions): Fetche
     ...page,
     renderDecision: `static: ${reason}`,
   });
+  /** Sites (by their cookie jar) whose wall the browser already failed to pass: never tried twice. */
+  const unpassed = new WeakSet<SiteCookies>();
+
+  /**
+   * A bot wall: one attempt through the browser, whose cookies (the challenge's clearance) go into the site's jar
+   * and so into every static fetch that follows. A challenge that sets its cookie and reloads may need the
+   * page loaded once more with that cookie; after that the page stays `bot-wall`.
+   */
+  async function passBotWall(
+    page: FetchedPage,
+    url: string,
+    fetchOptions?: FetchOptions,
+  ): Promise<FetchedPage> {
+    const jar = fetchOptions?.cookies;
+    if (!browser) return keepStatic(page, "защита от ботов, а браузер не найден");
+    if (jar && unpassed.has(jar))
+      return keepStatic(page, "защита от ботов; браузер её на этом сайте не прошёл");
+    let rendered: FetchedPage | null = null;
+    for (let attempt = 0; attempt < 2; attempt++) {
+      if (fetchOptions?.signal?.aborted) break;
+      rendered = markBotWall(await browser.fetch(page.finalUrl, browserOptions(fetchOptions)));
+      if (rendered.error?.code !== "bot-wall" || !jar) break;
+    }
+    if (!rendered || rendered.error || !rendered.body) {
+      if (jar) unpassed.add(jar);
+      const why = rendered?.error ? `${rendered.error.code}: ${rendered.error.message}` : "нет ответа";
+      return keepStatic(page, `защита от ботов не пройдена в браузере (${why})`);
+    }
+    return {
+      ...rendered,
+      url,
+      redirects: [...page.redirects, ...rendered.redirects],
+      renderDecision: "rendered: защита от ботов пройдена в браузере",
+    };
+  }
 
   return {
     name: browser && mode !== "never" ? "browser" : "http",
@@ -42,6 +78,7 @@ export function createRenderingFetcher(options: RenderingFetcherOptions): Fetche
       const page = await http.fetch(url, fetchOptions);
       if (mode === "never") return keepStatic(page, "рендеринг отключён");
       if (page.notModified) return keepStatic(page, "не изменилась (304)");
+      if (page.error?.code === "bot-wall") return passBotWall(page, url, fetchOptions);
       if (page.error || !page.body) return keepStatic(page, "статическая загрузка не удалась");
       if (page.contentKind !== "html") return keepStatic(page, `не HTML (${page.contentKind})`);
 
@@ -62,10 +99,7 @@ export function createRenderingFetcher(options: RenderingFetcherOptions): Fetche
       }
 
       // Render the URL the static fetch ended on, so the browser does not walk the redirects again.
-      const rendered = await browser.fetch(
-        page.finalUrl,
-        fetchOptions?.signal ? { signal: fetchOptions.signal } : {},
-      );
+      const rendered = markBotWall(await browser.fetch(page.finalUrl, browserOptions(fetchOptions)));
       if (rendered.error || !rendered.body) {
         const why = rendered.error ? `${rendered.error.code}: ${rendered.error.message}` : "пустой ответ";
         return keepStatic(page, `рендеринг не удался (${why}); причина рендеринга: ${reason}`);
@@ -81,5 +115,13 @@ export function createRenderingFetcher(options: RenderingFetcherOptions): Fetche
     async close() {
       await Promise.all([http.close?.(), browser?.close?.()]);
     },
+  };
+}
+
+/** What the browser gets of a fetch's options: the abort signal and the site's cookie jar. */
+function browserOptions(fetchOptions?: FetchOptions): FetchOptions {
+  return {
+    ...(fetchOptions?.signal ? { signal: fetchOptions.signal } : {}),
+    ...(fetchOptions?.cookies ? { cookies: fetchOptions.cookies } : {}),
   };
 }

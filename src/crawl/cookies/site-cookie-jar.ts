@@ -75,7 +75,8 @@ export function createSiteCookieJar(limits: Partial<CookieLimits> = {}): SiteCoo
         return jar.getCookiesSync(url).map((c) => ({
           name: c.key,
           value: c.value,
-          domain: c.domain ?? new URL(url).hostname,
+          // A leading dot marks a domain cookie for the browser; without it the cookie is host-only.
+          domain: c.hostOnly === false ? `.${c.domain}` : (c.domain ?? new URL(url).hostname),
           path: c.path ?? "/",
           ...(c.secure ? { secure: true } : {}),
           ...(c.httpOnly ? { httpOnly: true } : {}),
