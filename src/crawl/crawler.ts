@@ -21,6 +21,7 @@ import {
   type FrontierRequest,
   type PushRejection,
 } from "./frontier.ts";
+import { isNewsList, isPaginationLink } from "./pagination.ts";
 import { createPool, type HostPool } from "./politeness.ts";
 import type { PriorityFn } from "./priority.ts";
 import { type RetryOptions, withRetry } from "./retry.ts";
@@ -296,8 +297,19 @@ export async function crawlSite(startUrl: string, options: CrawlSiteOptions): Pr
       frontier.markSeen(page.finalUrl);
     }
     const outcome = await options.onPage(page, req);
+    // The next pages of a relevant list (not of a news archive) are as promising as the list itself.
+    const listFloor =
+      req.priority > 0 && Number.isFinite(req.priority) && !isNewsList(page.finalUrl, req.linkText)
+        ? req.priority
+        : undefined;
     for (const link of outcome.links) {
-      frontier.push(link, { depth: req.depth + 1, referrer: page.finalUrl, source: "link" });
+      const floor = listFloor !== undefined && isPaginationLink(link, page.finalUrl) ? listFloor : undefined;
+      frontier.push(link, {
+        depth: req.depth + 1,
+        referrer: page.finalUrl,
+        source: "link",
+        ...(floor !== undefined ? { floor } : {}),
+      });
     }
     if (outcome.reprioritize) frontier.reprioritize();
     if (outcome.stop) stopRequested = true;

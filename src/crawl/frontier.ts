@@ -31,6 +31,8 @@ export interface PushMeta {
   source: CrawlRequest["source"];
   /** Added to the computed priority, kept across reprioritize (sitemap seeds get a negative bias). */
   bias?: number;
+  /** A floor under the priority (the next pages of a relevant list take the list's), kept across reprioritize. */
+  floor?: number;
 }
 
 export type PushRejection =
@@ -55,6 +57,7 @@ interface Entry {
   request: FrontierRequest;
   link: LinkCandidate;
   bias: number;
+  floor: number;
   seq: number;
 }
 
@@ -158,7 +161,8 @@ export class Frontier {
     if (this.#skipUnsupported && hasUnsupportedExtension(url)) return reject("unsupported");
     if (this.#heap.size >= this.#maxQueued) return reject("full");
 
-    const priority = this.#priority(link, meta.depth) + bias;
+    const floor = meta.floor ?? Number.NEGATIVE_INFINITY;
+    const priority = Math.max(this.#priority(link, meta.depth) + bias, floor);
 
     if (hasRepeatingSegments(new URL(normalized).pathname, this.#maxSegmentRepeat, this.#maxPathSegments)) {
       return reject("trap");
@@ -184,7 +188,7 @@ export class Frontier {
       source: meta.source,
       linkTitle: candidate.title ?? null,
     };
-    const entry: Entry = { request, link, bias, seq: this.#seq++ };
+    const entry: Entry = { request, link, bias, floor, seq: this.#seq++ };
     this.#heap.push(entry);
     this.#queued.set(key, entry);
     return { accepted: true, request };
@@ -195,7 +199,9 @@ export class Frontier {
    * «Независимая оценка качества» after «Подробнее»): take the better link's text and priority.
    */
   #upgrade(entry: Entry, link: LinkCandidate, meta: PushMeta, bias: number): void {
-    const priority = this.#priority(link, meta.depth) + bias;
+    const floor = Math.max(entry.floor, meta.floor ?? Number.NEGATIVE_INFINITY);
+    const priority = Math.max(this.#priority(link, meta.depth) + bias, floor);
+    entry.floor = floor;
     if (priority <= entry.request.priority) return;
     const req = entry.request;
     req.priority = priority;
@@ -221,7 +227,10 @@ export class Frontier {
   reprioritize(priority?: PriorityFn): void {
     if (priority) this.#priority = priority;
     for (const entry of this.#heap.values()) {
-      entry.request.priority = this.#priority(entry.link, entry.request.depth) + entry.bias;
+      entry.request.priority = Math.max(
+        this.#priority(entry.link, entry.request.depth) + entry.bias,
+        entry.floor,
+      );
     }
     this.#heap.rebuild();
   }
