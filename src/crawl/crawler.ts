@@ -27,6 +27,13 @@ import type { PriorityFn } from "./priority.ts";
 import { type RetryOptions, withRetry } from "./retry.ts";
 import { type HostRobots, RobotsCache } from "./robots.ts";
 import { createScope, type ScopeOptions } from "./scope.ts";
+import {
+  contentTargets,
+  findSearchForm,
+  ignoresQuery,
+  SEARCH_RESULT_FLOOR,
+  searchUrl,
+} from "./site-search.ts";
 import { collectSitemapUrls, type SitemapLimits } from "./sitemap.ts";
 import { requestUrl, urlKey } from "./url.ts";
 
@@ -73,6 +80,11 @@ export interface CrawlSiteOptions {
   seeds?: { url: string; text?: string; depth: number; bias?: number }[];
   /** The site's cookie jar; default a fresh one per crawl; false for none. */
   cookies?: SiteCookies | false;
+  /**
+   * Query the site's own search form (found on the home page) with these cues after the home page; the result
+   * links become candidates. Robots.txt applies and the queries count in the page budget. Default: off.
+   */
+  siteSearch?: { cues: readonly string[] } | false;
 }
 
 /** CrawlSummary plus what the crawl learned about the site on the way. */
@@ -85,6 +97,8 @@ export interface SiteCrawlSummary extends CrawlSummary {
   aborted: boolean;
   /** Links the frontier refused, by reason. */
   rejected: Record<PushRejection, number>;
+  /** The site search: its form's action, queries sent, and whether its results were used (false: it ignores the query). */
+  siteSearch: { form: string | null; queries: number; used: boolean } | null;
 }
 
 interface Counters {
@@ -158,6 +172,7 @@ export async function crawlSite(startUrl: string, options: CrawlSiteOptions): Pr
     scopeWidenedTo: [],
     robots: null,
     sitemapUrls: 0,
+    siteSearch: null,
     aborted: false,
     rejected: {
       "invalid-url": 0,
@@ -242,6 +257,7 @@ export async function crawlSite(startUrl: string, options: CrawlSiteOptions): Pr
   let stopRequested = false;
   let handlerError: unknown = null;
   let homePage: FetchedPage | null = null;
+  let homeLinks: LinkCandidate[] = [];
 
   const recordPage = (page: FetchedPage) => {
     c.pages++;
@@ -297,6 +313,7 @@ export async function crawlSite(startUrl: string, options: CrawlSiteOptions): Pr
       frontier.markSeen(page.finalUrl);
     }
     const outcome = await options.onPage(page, req);
+    if (isHome) homeLinks = outcome.links;
     // The next pages of a relevant list (not of a news archive) are as promising as the list itself.
     const listFloor =
       req.priority > 0 && Number.isFinite(req.priority) && !isNewsList(page.finalUrl, req.linkText)
@@ -348,6 +365,74 @@ export async function crawlSite(startUrl: string, options: CrawlSiteOptions): Pr
     return false;
   };
 
+  /** The site's search, queried with the cues: its result pages are handled like pages, their links boosted. */
+  const searchSite = async (homePage: FetchedPage, cues: readonly string[]) => {
+    const form = findSearchForm(homePage);
+    if (!form) return { form: null, queries: 0, used: false };
+    const results: { page: FetchedPage; links: LinkCandidate[] }[] = [];
+    let queries = 0;
+    for (const cue of cues) {
+      if (stopRequested || signal?.aborted || launched >= budget.maxPages) break;
+      const url = searchUrl(form, cue);
+      const req: CrawlRequest = {
+        url,
+        key: urlKey(url),
+        depth: 1,
+        priority: SEARCH_RESULT_FLOOR,
+        referrer: homePage.finalUrl,
+        linkText: `Поиск по сайту: «${cue}»`,
+        linkContext: null,
+        source: "search",
+      };
+      if (fetchedKeys.has(req.key)) continue;
+      // Our own query, not a page the site links: a robots.txt refusal is not counted as a skipped page.
+      if (respectRobots && !(await robotsFor(url)).isAllowed(url)) continue;
+      launched++;
+      queries++;
+      fetchedKeys.add(req.key);
+      frontier.markSeen(url);
+      const page = await fetchPage(url, signal ? { signal } : {});
+      if (signal?.aborted) break;
+      // A search that fails (404, 500) says nothing about the site's pages: counted in the budget, not as an error.
+      c.pages++;
+      c.bytes += page.body?.length ?? 0;
+      if (page.error !== null) continue;
+      c.okPages++;
+      const outcome = await options.onPage(page, req);
+      if (outcome.stop) stopRequested = true;
+      results.push({ page, links: outcome.links });
+    }
+    const used =
+      results.length > 0 &&
+      !ignoresQuery(
+        results.map((r) => r.links),
+        homeLinks,
+      );
+    if (used) {
+      const template = contentTargets(homeLinks);
+      for (const r of results) {
+        for (const link of r.links) {
+          if (link.inNav || template.has(link.url)) continue;
+          frontier.push(link, {
+            depth: 2,
+            referrer: r.page.finalUrl,
+            source: "link",
+            floor: SEARCH_RESULT_FLOOR,
+          });
+        }
+      }
+    }
+    return { form: form.action, queries, used };
+  };
+  let siteSearch: SiteCrawlSummary["siteSearch"] = null;
+  if (options.siteSearch && home && !homeDown && home.error === null && !stopRequested) {
+    siteSearch = await searchSite(home, options.siteSearch.cues).catch((err: unknown) => {
+      handlerError ??= err;
+      stopRequested = true;
+      return null;
+    });
+  }
+
   const concurrency = Math.max(1, pool.concurrencyFor(start));
   const inflight = new Set<Promise<void>>();
   if (!homeDown) {
@@ -398,6 +483,7 @@ export async function crawlSite(startUrl: string, options: CrawlSiteOptions): Pr
     scopeWidenedTo: [...scope.widened],
     robots: startRobots ? { status: startRobots.status, error: startRobots.error } : null,
     sitemapUrls,
+    siteSearch,
     aborted: signal?.aborted ?? false,
     rejected: { ...frontier.rejected },
   });

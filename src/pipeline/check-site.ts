@@ -1,4 +1,4 @@
-import { crawlSite } from "../crawl/index.ts";
+import { crawlSite, DEFAULT_SEARCH_CUES } from "../crawl/index.ts";
 import { extractArtifacts } from "../extract/index.ts";
 import { siteScore } from "../findings/score.ts";
 import { createPriority, evaluateRules, isDecided } from "../rules/index.ts";
@@ -68,6 +68,8 @@ export interface CheckSiteOptions {
    * the static one and its links feed the frontier. Absent: no such fallback (`render: never`, no Chromium).
    */
   renderHome?: (url: string, signal?: AbortSignal) => Promise<FetchedPage>;
+  /** The site's own search, queried with these cues after the home page; default the НОК cues; false: off. */
+  siteSearch?: { cues: readonly string[] } | false;
 }
 
 /** Added to `SiteResult.crawl`: pages whose body came from the browser (renderDecision «rendered…»). */
@@ -180,6 +182,7 @@ export async function checkSite(target: SiteTarget, options: CheckSiteOptions): 
     onPage,
     conditionalFor: (url: string) => conditionalFor(options.previous, url),
     respectRobots: options.respectRobots ?? true,
+    siteSearch: options.siteSearch ?? { cues: DEFAULT_SEARCH_CUES },
     ...(options.seeds ? { seeds: options.seeds } : {}),
     ...(options.signal ? { signal: options.signal } : {}),
   });

@@ -27,8 +27,8 @@ export interface CrawlRequest {
   referrer: string | null;
   linkText: string | null;
   linkContext?: string | null;
-  /** Seeds from sitemaps are marked so the report can say where a page came from. */
-  source: "seed" | "link" | "sitemap" | "redirect";
+  /** Seeds from sitemaps are marked so the report can say where a page came from; `search`: a site-search query. */
+  source: "seed" | "link" | "sitemap" | "redirect" | "search";
 }
 
 /** Conditional request data from a previous snapshot of the same URL. */
