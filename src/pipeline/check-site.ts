@@ -116,7 +116,9 @@ export async function checkSite(target: SiteTarget, options: CheckSiteOptions): 
     let links: LinkCandidate[] = [];
     // A 304 reuses the stored body of an earlier 2xx answer: it is as usable as that answer was.
     const okStatus = (page.status >= 200 && page.status < 300) || page.notModified === true;
-    const usable = Boolean(body && hash && okStatus && page.contentKind !== "other");
+    // A bot wall's challenge may come with 200: it is stored (with its error) but never read as the site's content.
+    const walled = page.error?.code === "bot-wall";
+    const usable = Boolean(body && hash && okStatus && !walled && page.contentKind !== "other");
     if (body && hash && usable) {
       const artifacts = await extractCached(options.artifactCache, hash, page, body);
       pages.push({
