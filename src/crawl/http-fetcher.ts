@@ -25,9 +25,10 @@ export interface HttpFetcherOptions {
   lookup?: LookupFunction;
   /**
    * TLS verification: Node's roots, the bundled Russian Trusted Root CA and Sub CA (tls/trusted-roots.ts),
-   * NODE_EXTRA_CA_CERTS and `extraCa` (`--ca FILE`). `bundled: false` leaves out the Russian roots.
+   * NODE_EXTRA_CA_CERTS and `extraCa` (`--ca FILE`). `bundled: false` leaves out the Russian roots. There is no
+   * way to turn verification off: an unverifiable site is a `tls` error that says which root to add.
    */
-  tls?: { rejectUnauthorized?: boolean; extraCa?: readonly string[]; bundled?: boolean };
+  tls?: { extraCa?: readonly string[]; bundled?: boolean };
   /** Extra request headers. */
   headers?: Record<string, string>;
   /** Called once per response whose body was read (or skipped): raw bytes off the wire, decoded bytes kept. */
@@ -189,7 +190,6 @@ export function createHttpFetcher(options: HttpFetcherOptions = {}): Fetcher & {
     connect: {
       timeout: options.connectTimeoutMs ?? DEFAULT_TIMEOUTS.connectTimeoutMs,
       ...(options.lookup ? { lookup: options.lookup } : {}),
-      ...(options.tls?.rejectUnauthorized === false ? { rejectUnauthorized: false } : {}),
       ca: trustedCa({
         ...(options.tls?.extraCa ? { extraCa: options.tls.extraCa } : {}),
         ...(options.tls?.bundled === false ? { bundled: false } : {}),
