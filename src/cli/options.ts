@@ -1,4 +1,5 @@
 import { InvalidArgumentError } from "commander";
+import { readCaFile } from "../crawl/tls/trusted-roots.ts";
 import { SPHERES, type Sphere, type TargetKind } from "../types/index.ts";
 
 /** Option parsers shared by the commands: they fail as usage errors (exit 2) with Russian messages. */
@@ -17,4 +18,9 @@ export function parsePositiveInt(value: string): number {
   if (!Number.isInteger(n) || n <= 0)
     throw new InvalidArgumentError(`нужно целое положительное число, получено «${value}»`);
   return n;
+}
+
+/** `--ca FILE...`: the PEM certificates of every file (a bad file is a usage error that names it). */
+export function readCaFiles(files: string[] | undefined): string[] {
+  return (files ?? []).flatMap((f) => readCaFile(f));
 }

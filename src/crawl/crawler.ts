@@ -7,9 +7,11 @@ import type {
   FetchedPage,
   Fetcher,
   LinkCandidate,
+  SiteCookies,
 } from "../types/index.ts";
 import { type CircuitBreaker, createCircuitBreaker } from "./circuit-breaker.ts";
 import { isDocumentKind } from "./content-kind.ts";
+import { createSiteCookieJar } from "./cookies/site-cookie-jar.ts";
 import { DEFAULT_BUDGET } from "./defaults.ts";
 import { crawlError, isConnectionError, unfetchedPage } from "./errors.ts";
 import type { FetchFn } from "./fetch-fn.ts";
@@ -19,13 +21,21 @@ import {
   type FrontierRequest,
   type PushRejection,
 } from "./frontier.ts";
+import { isNewsList, isPaginationLink } from "./pagination.ts";
 import { createPool, type HostPool } from "./politeness.ts";
 import type { PriorityFn } from "./priority.ts";
 import { type RetryOptions, withRetry } from "./retry.ts";
 import { type HostRobots, RobotsCache } from "./robots.ts";
 import { createScope, type ScopeOptions } from "./scope.ts";
+import {
+  contentTargets,
+  findSearchForm,
+  ignoresQuery,
+  SEARCH_RESULT_FLOOR,
+  searchUrl,
+} from "./site-search.ts";
 import { collectSitemapUrls, type SitemapLimits } from "./sitemap.ts";
-import { normalizeUrl, urlKey } from "./url.ts";
+import { requestUrl, urlKey } from "./url.ts";
 
 /** What the page handler returns: the page's links, and whether the crawl is done. */
 export interface PageOutcome {
@@ -68,6 +78,13 @@ export interface CrawlSiteOptions {
    * rediscovering the path. They pass the same scope, dedup and robots checks as any link.
    */
   seeds?: { url: string; text?: string; depth: number; bias?: number }[];
+  /** The site's cookie jar; default a fresh one per crawl; false for none. */
+  cookies?: SiteCookies | false;
+  /**
+   * Query the site's own search form (found on the home page) with these cues after the home page; the result
+   * links become candidates. Robots.txt applies and the queries count in the page budget. Default: off.
+   */
+  siteSearch?: { cues: readonly string[] } | false;
 }
 
 /** CrawlSummary plus what the crawl learned about the site on the way. */
@@ -80,6 +97,8 @@ export interface SiteCrawlSummary extends CrawlSummary {
   aborted: boolean;
   /** Links the frontier refused, by reason. */
   rejected: Record<PushRejection, number>;
+  /** The site search: its form's action, queries sent, and whether its results were used (false: it ignores the query). */
+  siteSearch: { form: string | null; queries: number; used: boolean } | null;
 }
 
 interface Counters {
@@ -96,9 +115,12 @@ interface Counters {
 
 const REFUSAL_STATUSES = new Set([401, 403]);
 
+/** The site answered but would not show the page: rate limit, 401/403, or an anti-bot challenge. */
 function isRefusal(page: FetchedPage): boolean {
   return (
-    page.error?.code === "http-429" || (page.error?.code === "http-4xx" && REFUSAL_STATUSES.has(page.status))
+    page.error?.code === "http-429" ||
+    page.error?.code === "bot-wall" ||
+    (page.error?.code === "http-4xx" && REFUSAL_STATUSES.has(page.status))
   );
 }
 
@@ -131,7 +153,8 @@ export async function crawlSite(startUrl: string, options: CrawlSiteOptions): Pr
     firstRefusal: null,
   };
 
-  const start = normalizeUrl(startUrl);
+  // The start URL is requested as given (only a fragment dropped), like every link.
+  const start = requestUrl(startUrl);
   const summary = (fields: Partial<SiteCrawlSummary>): SiteCrawlSummary => ({
     startUrl,
     finalUrl: start ?? startUrl,
@@ -149,6 +172,7 @@ export async function crawlSite(startUrl: string, options: CrawlSiteOptions): Pr
     scopeWidenedTo: [],
     robots: null,
     sitemapUrls: 0,
+    siteSearch: null,
     aborted: false,
     rejected: {
       "invalid-url": 0,
@@ -177,7 +201,9 @@ export async function crawlSite(startUrl: string, options: CrawlSiteOptions): Pr
   });
   const breaker =
     options.circuitBreaker === false ? null : (options.circuitBreaker ?? createCircuitBreaker());
-  const fetcherFetch: FetchFn = (url, o) => options.fetcher.fetch(url, o);
+  // One jar per site crawl, on every request of it (robots.txt and sitemaps too), never shared with another site.
+  const cookies = options.cookies === false ? undefined : (options.cookies ?? createSiteCookieJar());
+  const fetcherFetch: FetchFn = (url, o) => options.fetcher.fetch(url, cookies ? { ...o, cookies } : o);
   const guarded = breaker ? breaker.wrap(fetcherFetch) : fetcherFetch;
   const attempt: FetchFn = (url, o) =>
     pool
@@ -231,6 +257,7 @@ export async function crawlSite(startUrl: string, options: CrawlSiteOptions): Pr
   let stopRequested = false;
   let handlerError: unknown = null;
   let homePage: FetchedPage | null = null;
+  let homeLinks: LinkCandidate[] = [];
 
   const recordPage = (page: FetchedPage) => {
     c.pages++;
@@ -286,8 +313,20 @@ export async function crawlSite(startUrl: string, options: CrawlSiteOptions): Pr
       frontier.markSeen(page.finalUrl);
     }
     const outcome = await options.onPage(page, req);
+    if (isHome) homeLinks = outcome.links;
+    // The next pages of a relevant list (not of a news archive) are as promising as the list itself.
+    const listFloor =
+      req.priority > 0 && Number.isFinite(req.priority) && !isNewsList(page.finalUrl, req.linkText)
+        ? req.priority
+        : undefined;
     for (const link of outcome.links) {
-      frontier.push(link, { depth: req.depth + 1, referrer: page.finalUrl, source: "link" });
+      const floor = listFloor !== undefined && isPaginationLink(link, page.finalUrl) ? listFloor : undefined;
+      frontier.push(link, {
+        depth: req.depth + 1,
+        referrer: page.finalUrl,
+        source: "link",
+        ...(floor !== undefined ? { floor } : {}),
+      });
     }
     if (outcome.reprioritize) frontier.reprioritize();
     if (outcome.stop) stopRequested = true;
@@ -325,6 +364,74 @@ export async function crawlSite(startUrl: string, options: CrawlSiteOptions): Pr
     else return true;
     return false;
   };
+
+  /** The site's search, queried with the cues: its result pages are handled like pages, their links boosted. */
+  const searchSite = async (homePage: FetchedPage, cues: readonly string[]) => {
+    const form = findSearchForm(homePage);
+    if (!form) return { form: null, queries: 0, used: false };
+    const results: { page: FetchedPage; links: LinkCandidate[] }[] = [];
+    let queries = 0;
+    for (const cue of cues) {
+      if (stopRequested || signal?.aborted || launched >= budget.maxPages) break;
+      const url = searchUrl(form, cue);
+      const req: CrawlRequest = {
+        url,
+        key: urlKey(url),
+        depth: 1,
+        priority: SEARCH_RESULT_FLOOR,
+        referrer: homePage.finalUrl,
+        linkText: `Поиск по сайту: «${cue}»`,
+        linkContext: null,
+        source: "search",
+      };
+      if (fetchedKeys.has(req.key)) continue;
+      // Our own query, not a page the site links: a robots.txt refusal is not counted as a skipped page.
+      if (respectRobots && !(await robotsFor(url)).isAllowed(url)) continue;
+      launched++;
+      queries++;
+      fetchedKeys.add(req.key);
+      frontier.markSeen(url);
+      const page = await fetchPage(url, signal ? { signal } : {});
+      if (signal?.aborted) break;
+      // A search that fails (404, 500) says nothing about the site's pages: counted in the budget, not as an error.
+      c.pages++;
+      c.bytes += page.body?.length ?? 0;
+      if (page.error !== null) continue;
+      c.okPages++;
+      const outcome = await options.onPage(page, req);
+      if (outcome.stop) stopRequested = true;
+      results.push({ page, links: outcome.links });
+    }
+    const used =
+      results.length > 0 &&
+      !ignoresQuery(
+        results.map((r) => r.links),
+        homeLinks,
+      );
+    if (used) {
+      const template = contentTargets(homeLinks);
+      for (const r of results) {
+        for (const link of r.links) {
+          if (link.inNav || template.has(link.url)) continue;
+          frontier.push(link, {
+            depth: 2,
+            referrer: r.page.finalUrl,
+            source: "link",
+            floor: SEARCH_RESULT_FLOOR,
+          });
+        }
+      }
+    }
+    return { form: form.action, queries, used };
+  };
+  let siteSearch: SiteCrawlSummary["siteSearch"] = null;
+  if (options.siteSearch && home && !homeDown && home.error === null && !stopRequested) {
+    siteSearch = await searchSite(home, options.siteSearch.cues).catch((err: unknown) => {
+      handlerError ??= err;
+      stopRequested = true;
+      return null;
+    });
+  }
 
   const concurrency = Math.max(1, pool.concurrencyFor(start));
   const inflight = new Set<Promise<void>>();
@@ -376,6 +483,7 @@ export async function crawlSite(startUrl: string, options: CrawlSiteOptions): Pr
     scopeWidenedTo: [...scope.widened],
     robots: startRobots ? { status: startRobots.status, error: startRobots.error } : null,
     sitemapUrls,
+    siteSearch,
     aborted: signal?.aborted ?? false,
     rejected: { ...frontier.rejected },
   });

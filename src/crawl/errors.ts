@@ -99,6 +99,9 @@ export function classifyError(err: unknown): CrawlError {
     if (CONNECT.has(code)) return crawlError("connect", message);
     if (isTlsCode(code)) return crawlError("tls", message);
     if (RESET.has(code)) return crawlError("reset", message);
+    if (code === "UND_ERR_HEADERS_OVERFLOW" || code === "HPE_HEADER_OVERFLOW") {
+      return crawlError("too-large", `response headers too large (cookie bomb?): ${message}`);
+    }
     if (code.startsWith("HPE_")) return crawlError("parse", message);
     if (code === "Z_DATA_ERROR" || code === "Z_BUF_ERROR" || code.startsWith("ERR__")) {
       return crawlError("decode", message);

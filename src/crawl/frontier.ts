@@ -3,7 +3,7 @@ import { hasUnsupportedExtension } from "./content-kind.ts";
 import { defaultPriority, type PriorityFn } from "./priority.ts";
 import { PriorityHeap } from "./priority-heap.ts";
 import type { Scope } from "./scope.ts";
-import { normalizeUrl, urlKey } from "./url.ts";
+import { normalizeUrl, requestUrl, urlKey } from "./url.ts";
 
 export interface FrontierOptions {
   scope: Scope;
@@ -31,6 +31,8 @@ export interface PushMeta {
   source: CrawlRequest["source"];
   /** Added to the computed priority, kept across reprioritize (sitemap seeds get a negative bias). */
   bias?: number;
+  /** A floor under the priority (the next pages of a relevant list take the list's), kept across reprioritize. */
+  floor?: number;
 }
 
 export type PushRejection =
@@ -55,6 +57,7 @@ interface Entry {
   request: FrontierRequest;
   link: LinkCandidate;
   bias: number;
+  floor: number;
   seq: number;
 }
 
@@ -141,10 +144,12 @@ export class Frontier {
       this.rejected[reason]++;
       return { accepted: false, reason };
     };
-    const url = normalizeUrl(candidate.url, meta.referrer ?? undefined);
-    if (url === null || url.length > this.#maxUrlLength) return reject("invalid-url");
+    // The request goes to the URL as linked; the normalised form only builds the key and the trap guards.
+    const url = requestUrl(candidate.url, meta.referrer ?? undefined);
+    const normalized = url === null ? null : normalizeUrl(url);
+    if (url === null || normalized === null || url.length > this.#maxUrlLength) return reject("invalid-url");
     if (!this.#scope.inScope(url)) return reject("out-of-scope");
-    const key = urlKey(url);
+    const key = urlKey(normalized);
     const link: LinkCandidate = { ...candidate, url };
     const bias = meta.bias ?? 0;
     if (this.#seen.has(key)) {
@@ -156,12 +161,13 @@ export class Frontier {
     if (this.#skipUnsupported && hasUnsupportedExtension(url)) return reject("unsupported");
     if (this.#heap.size >= this.#maxQueued) return reject("full");
 
-    const priority = this.#priority(link, meta.depth) + bias;
+    const floor = meta.floor ?? Number.NEGATIVE_INFINITY;
+    const priority = Math.max(this.#priority(link, meta.depth) + bias, floor);
 
-    if (hasRepeatingSegments(new URL(url).pathname, this.#maxSegmentRepeat, this.#maxPathSegments)) {
+    if (hasRepeatingSegments(new URL(normalized).pathname, this.#maxSegmentRepeat, this.#maxPathSegments)) {
       return reject("trap");
     }
-    const pattern = urlPattern(url);
+    const pattern = urlPattern(normalized);
     const referrerInfo = meta.referrer === null ? undefined : this.#seen.get(urlKey(meta.referrer));
     const chain = referrerInfo?.pattern === pattern ? referrerInfo.chain + 1 : 0;
     if (chain > this.#maxPatternChain) return reject("trap");
@@ -182,7 +188,7 @@ export class Frontier {
       source: meta.source,
       linkTitle: candidate.title ?? null,
     };
-    const entry: Entry = { request, link, bias, seq: this.#seq++ };
+    const entry: Entry = { request, link, bias, floor, seq: this.#seq++ };
     this.#heap.push(entry);
     this.#queued.set(key, entry);
     return { accepted: true, request };
@@ -193,7 +199,9 @@ export class Frontier {
    * «Независимая оценка качества» after «Подробнее»): take the better link's text and priority.
    */
   #upgrade(entry: Entry, link: LinkCandidate, meta: PushMeta, bias: number): void {
-    const priority = this.#priority(link, meta.depth) + bias;
+    const floor = Math.max(entry.floor, meta.floor ?? Number.NEGATIVE_INFINITY);
+    const priority = Math.max(this.#priority(link, meta.depth) + bias, floor);
+    entry.floor = floor;
     if (priority <= entry.request.priority) return;
     const req = entry.request;
     req.priority = priority;
@@ -219,7 +227,10 @@ export class Frontier {
   reprioritize(priority?: PriorityFn): void {
     if (priority) this.#priority = priority;
     for (const entry of this.#heap.values()) {
-      entry.request.priority = this.#priority(entry.link, entry.request.depth) + entry.bias;
+      entry.request.priority = Math.max(
+        this.#priority(entry.link, entry.request.depth) + entry.bias,
+        entry.floor,
+      );
     }
     this.#heap.rebuild();
   }

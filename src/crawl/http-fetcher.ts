@@ -1,12 +1,14 @@
 import type { LookupFunction } from "node:net";
 import { pipeline, Readable } from "node:stream";
-import { rootCertificates } from "node:tls";
 import zlib from "node:zlib";
 import { Agent, request } from "undici";
-import type { CrawlError, FetchedPage, Fetcher, FetchOptions } from "../types/index.ts";
+import type { CrawlError, FetchedPage, Fetcher, FetchOptions, SiteCookies } from "../types/index.ts";
+import { markBotWall } from "./bot-wall.ts";
 import { detectContentKind, isUnsupportedResponse } from "./content-kind.ts";
 import { DEFAULT_BUDGET, DEFAULT_MAX_REDIRECTS, DEFAULT_TIMEOUTS, USER_AGENT } from "./defaults.ts";
 import { classifyError, crawlError, statusError, unfetchedPage } from "./errors.ts";
+import { describeTlsError } from "./tls/tls-diagnosis.ts";
+import { trustedCa } from "./tls/trusted-roots.ts";
 
 export interface HttpFetcherOptions {
   userAgent?: string;
@@ -22,10 +24,11 @@ export interface HttpFetcherOptions {
   /** DNS resolution: tests map names to 127.0.0.1; a public server can refuse private addresses. */
   lookup?: LookupFunction;
   /**
-   * TLS verification. Many regional sites chain to the Russian Trusted Root CA (Минцифры), which
-   * Node does not ship: pass it in `extraCa` (added to Node's roots, not replacing them).
+   * TLS verification: Node's roots, the bundled Russian Trusted Root CA and Sub CA (tls/trusted-roots.ts),
+   * NODE_EXTRA_CA_CERTS and `extraCa` (`--ca FILE`). `bundled: false` leaves out the Russian roots. There is no
+   * way to turn verification off: an unverifiable site is a `tls` error that says which root to add.
    */
-  tls?: { rejectUnauthorized?: boolean; extraCa?: readonly string[] };
+  tls?: { extraCa?: readonly string[]; bundled?: boolean };
   /** Extra request headers. */
   headers?: Record<string, string>;
   /** Called once per response whose body was read (or skipped): raw bytes off the wire, decoded bytes kept. */
@@ -50,7 +53,13 @@ const KEPT_HEADERS = [
   "location",
   // The file name of a document served as octet-stream is its best type hint.
   "content-disposition",
+  // Bot-wall vendors name themselves here (bot-wall.ts).
+  "server",
+  "cf-mitigated",
 ];
+
+/** Response headers larger than this (all of them together) are refused as too-large. */
+export const MAX_HEADER_BYTES = 256 * 1024;
 
 type RawHeaders = Record<string, string | string[] | undefined>;
 
@@ -161,6 +170,12 @@ function discard(body: Readable): void {
   body.destroy();
 }
 
+function storeCookies(jar: SiteCookies | undefined, raw: RawHeaders, url: string): void {
+  const set = raw["set-cookie"];
+  if (!jar || set === undefined) return;
+  jar.store(Array.isArray(set) ? set : [set], url);
+}
+
 function isRedirect(status: number): boolean {
   return status === 301 || status === 302 || status === 303 || status === 307 || status === 308;
 }
@@ -175,10 +190,14 @@ export function createHttpFetcher(options: HttpFetcherOptions = {}): Fetcher & {
     connect: {
       timeout: options.connectTimeoutMs ?? DEFAULT_TIMEOUTS.connectTimeoutMs,
       ...(options.lookup ? { lookup: options.lookup } : {}),
-      ...(options.tls?.rejectUnauthorized === false ? { rejectUnauthorized: false } : {}),
-      ...(options.tls?.extraCa?.length ? { ca: [...rootCertificates, ...options.tls.extraCa] } : {}),
+      ca: trustedCa({
+        ...(options.tls?.extraCa ? { extraCa: options.tls.extraCa } : {}),
+        ...(options.tls?.bundled === false ? { bundled: false } : {}),
+      }),
     },
     headersTimeout: options.headersTimeoutMs ?? DEFAULT_TIMEOUTS.headersTimeoutMs,
+    // Chromium's limit: sites with dozens of Set-Cookie lines still load; a cookie bomb beyond it is too-large.
+    maxHeaderSize: MAX_HEADER_BYTES,
     bodyTimeout: bodyTimeoutMs,
     keepAliveTimeout: 4_000,
   });
@@ -193,7 +212,10 @@ export function createHttpFetcher(options: HttpFetcherOptions = {}): Fetcher & {
   async function fetchOnce(url: string, fetchOptions: FetchOptions = {}): Promise<FetchedPage> {
     const started = Date.now();
     const redirects: string[] = [];
-    const visited = new Set<string>();
+    // URL → the Cookie header it was requested with: coming back to a URL is a loop only when no cookie
+    // changed in between (a cookie gate answers 302 to the same URL with Set-Cookie, then the page).
+    const visited = new Map<string, string>();
+    const jar = fetchOptions.cookies;
     let current = url;
     const page = (partial: Partial<FetchedPage>): FetchedPage => ({
       url,
@@ -227,23 +249,29 @@ export function createHttpFetcher(options: HttpFetcherOptions = {}): Fetcher & {
         return page({ error: crawlError("invalid-url", `unsupported scheme: ${parsed.protocol}`) });
       }
       parsed.hash = "";
-      visited.add(parsed.href);
+      const cookie = jar?.header(parsed.href) ?? "";
+      visited.set(parsed.href, cookie);
 
       let res: Awaited<ReturnType<typeof request>>;
       try {
         res = await request(parsed, {
           method: "GET",
-          headers,
+          headers: cookie === "" ? headers : { ...headers, cookie },
           dispatcher: agent,
           ...(fetchOptions.signal ? { signal: fetchOptions.signal } : {}),
         });
       } catch (err) {
-        return page({ error: classifyError(err) });
+        const error = classifyError(err);
+        // A tls error names the certificate's issuer and the option that adds a root.
+        return page({
+          error: error.code === "tls" ? await describeTlsError(error, err, parsed, options.lookup) : error,
+        });
       }
       const status = res.statusCode;
       const raw = res.headers as RawHeaders;
       const kept = keptHeaders(raw);
       const location = headerValue(raw, "location");
+      storeCookies(jar, raw, parsed.href);
 
       if (isRedirect(status) && location) {
         discard(res.body);
@@ -258,7 +286,7 @@ export function createHttpFetcher(options: HttpFetcherOptions = {}): Fetcher & {
           });
         }
         next.hash = "";
-        if (visited.has(next.href)) {
+        if (visited.get(next.href) === (jar?.header(next.href) ?? "")) {
           redirects.push(next.href);
           return page({
             status,
@@ -359,7 +387,7 @@ export function createHttpFetcher(options: HttpFetcherOptions = {}): Fetcher & {
     agent,
     async fetch(url: string, fetchOptions?: FetchOptions): Promise<FetchedPage> {
       try {
-        return await fetchOnce(url, fetchOptions);
+        return markBotWall(await fetchOnce(url, fetchOptions));
       } catch (err) {
         // Belt and braces: the contract says a fetcher never throws.
         return unfetchedPage(url, classifyError(err));

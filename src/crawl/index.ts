@@ -1,4 +1,6 @@
 /** The crawl stage: the only part of nok-monitor that touches the network. */
+
+export { botWallError, detectBotWall, markBotWall } from "./bot-wall.ts";
 export { type CircuitBreaker, type CircuitBreakerOptions, createCircuitBreaker } from "./circuit-breaker.ts";
 export {
   DOCUMENT_KINDS,
@@ -13,6 +15,7 @@ export {
   mediaType,
   type ResponseHints,
 } from "./content-kind.ts";
+export { COOKIE_LIMITS, createSiteCookieJar } from "./cookies/site-cookie-jar.ts";
 export {
   type CrawlSiteOptions,
   crawlSite,
@@ -43,6 +46,7 @@ export {
   urlPattern,
 } from "./frontier.ts";
 export { createHttpFetcher, type HttpFetcherOptions, type ResponseReadInfo } from "./http-fetcher.ts";
+export { isNewsList, isPaginationLink } from "./pagination.ts";
 export { createPool, type HostPool, hostKey, POLITENESS_OFF, type PoolOptions } from "./politeness.ts";
 export { defaultPriority, type PriorityFn } from "./priority.ts";
 export {
@@ -58,6 +62,13 @@ export {
 export { type HostRobots, RobotsCache, type RobotsOptions } from "./robots.ts";
 export { createScope, type Scope, type ScopeOptions } from "./scope.ts";
 export {
+  DEFAULT_SEARCH_CUES,
+  findSearchForm,
+  ignoresQuery,
+  type SearchForm,
+  searchUrl,
+} from "./site-search.ts";
+export {
   collectSitemapUrls,
   type ParsedSitemap,
   parseSitemap,
@@ -65,4 +76,5 @@ export {
   type SitemapEntry,
   type SitemapLimits,
 } from "./sitemap.ts";
-export { normalizeUrl, stripWww, urlKey } from "./url.ts";
+export { BUNDLED_ROOTS, readCaFile, trustedCa } from "./tls/trusted-roots.ts";
+export { normalizeUrl, requestUrl, stripWww, urlKey } from "./url.ts";

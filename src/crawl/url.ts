@@ -80,18 +80,37 @@ function normalizePath(pathname: string): string {
   return path === "" ? "/" : path;
 }
 
+const NOT_WEB = /^(?:javascript|mailto|tel|data|ftp|file|about|blob|sms|callto|skype|viber|tg):/i;
+
+/**
+ * The URL to request for a link: absolute, http(s), without fragment or credentials, and otherwise exactly
+ * as the page named it. Normalisation is for the dedup key only — a Joomla site answers
+ * `index.php?option=com_content&view=article&id=207` and 404s the "same" `/?id=207&option=…`.
+ */
+export function requestUrl(input: string, base?: string): string | null {
+  const raw = input.trim();
+  if (raw === "" || NOT_WEB.test(raw)) return null;
+  let url: URL;
+  try {
+    url = base === undefined ? new URL(raw) : new URL(raw, base);
+  } catch {
+    return null;
+  }
+  if (url.protocol !== "http:" && url.protocol !== "https:") return null;
+  if (url.hostname === "") return null;
+  url.hash = "";
+  url.username = "";
+  url.password = "";
+  return url.href;
+}
+
 /**
  * Absolute, canonical http(s) URL, or null when the input is not a fetchable web page
  * (other schemes, `javascript:`, `mailto:`, `tel:`, malformed).
  */
 export function normalizeUrl(input: string, base?: string): string | null {
   const raw = input.trim();
-  if (
-    raw === "" ||
-    /^(?:javascript|mailto|tel|data|ftp|file|about|blob|sms|callto|skype|viber|tg):/i.test(raw)
-  ) {
-    return null;
-  }
+  if (raw === "" || NOT_WEB.test(raw)) return null;
   let url: URL;
   try {
     url = base === undefined ? new URL(raw) : new URL(raw, base);

@@ -1,5 +1,6 @@
 import * as cheerio from "cheerio";
 import type { AnyNode, Element } from "domhandler";
+import { needsRendering } from "../crawl/browser/needs-rendering.ts";
 import type { Heading, PageArtifacts } from "../types/index.ts";
 import { findAccessibility } from "./accessibility.ts";
 import { extractBreadcrumbs } from "./breadcrumbs.ts";
@@ -11,7 +12,6 @@ import { extractLinks } from "./links.ts";
 import { extractMicrodata } from "./microdata.ts";
 import { pageDates } from "./page-dates.ts";
 import { collapseSpaces } from "./russian/normalize.ts";
-import { looksScriptBuilt } from "./script-shell.ts";
 import { tidyLines, visibleText } from "./visible-text.ts";
 
 /**
@@ -61,7 +61,8 @@ export function extractHtml(
     forms: extractForms($, finalUrl),
     microdata: extractMicrodata($, finalUrl),
     ...(truncated ? { document: { truncated: true } } : {}),
-    scriptShell: looksScriptBuilt($, { textLength: text.length, linkCount: links.length }),
+    // The crawl's render policy and this flag are one heuristic (crawl/browser/needs-rendering.ts).
+    scriptShell: needsRendering($).render,
     ...(accessibility.links.length || accessibility.scripts.length ? { accessibility } : {}),
   };
 }

@@ -51,6 +51,8 @@ export interface CheckOptions {
   fetcher?: Fetcher;
   /** Browser rendering for sites without their own mode: never | auto (default) | always. Ignored with `fetcher`. */
   render?: RenderMode;
+  /** Extra trusted roots (PEM, `--ca FILE`) besides Node's and the bundled Russian ones. Ignored with `fetcher`. */
+  ca?: string[];
   /** Chromium's path, or null for none (tests); default: NOK_CHROMIUM or the usual places. */
   chromium?: string | null;
   /** The one warning about a missing browser (default: stderr). */
@@ -90,6 +92,7 @@ export async function checkSites(targets: CheckTarget[], options: CheckOptions =
     ? null
     : setupFetchers({
         mode: options.render ?? "auto",
+        ...(options.ca?.length ? { httpOptions: { tls: { extraCa: options.ca } } } : {}),
         ...(options.chromium === undefined ? {} : { chromium: options.chromium }),
         ...(options.warn ? { warn: options.warn } : {}),
       });

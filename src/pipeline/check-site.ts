@@ -1,4 +1,4 @@
-import { crawlSite } from "../crawl/index.ts";
+import { crawlSite, DEFAULT_SEARCH_CUES } from "../crawl/index.ts";
 import { extractArtifacts } from "../extract/index.ts";
 import { siteScore } from "../findings/score.ts";
 import { createPriority, evaluateRules, isDecided } from "../rules/index.ts";
@@ -69,6 +69,8 @@ export interface CheckSiteOptions {
    * the static one and its links feed the frontier. Absent: no such fallback (`render: never`, no Chromium).
    */
   renderHome?: (url: string, signal?: AbortSignal) => Promise<FetchedPage>;
+  /** The site's own search, queried with these cues after the home page; default the НОК cues; false: off. */
+  siteSearch?: { cues: readonly string[] } | false;
 }
 
 /** Added to `SiteResult.crawl`: pages whose body came from the browser (renderDecision «rendered…»). */
@@ -117,11 +119,16 @@ export async function checkSite(target: SiteTarget, options: CheckSiteOptions): 
     let links: LinkCandidate[] = [];
     // A 304 reuses the stored body of an earlier 2xx answer: it is as usable as that answer was.
     const okStatus = (page.status >= 200 && page.status < 300) || page.notModified === true;
-    const usable = Boolean(body && hash && okStatus && page.contentKind !== "other");
-    fetches.fetched++;
-    if (!okStatus || (page.error && !(page.error.code === "too-large" && body))) {
-      const code = page.error?.code ?? (page.status >= 500 ? "http-5xx" : "http-4xx");
-      fetches.failed.push({ url: page.url, code, linkText: req.linkText });
+    // A bot wall's challenge may come with 200: it is stored (with its error) but never read as the site's content.
+    const walled = page.error?.code === "bot-wall";
+    const usable = Boolean(body && hash && okStatus && !walled && page.contentKind !== "other");
+    // A site-search query that fails is a shortcut not taken, not a page of the site left unread.
+    if (req.source !== "search") {
+      fetches.fetched++;
+      if (!okStatus || walled || (page.error && !(page.error.code === "too-large" && body))) {
+        const code = page.error?.code ?? (page.status >= 500 ? "http-5xx" : "http-4xx");
+        fetches.failed.push({ url: page.url, code, linkText: req.linkText });
+      }
     }
     if (body && hash && usable) {
       const artifacts = await extractCached(options.artifactCache, hash, page, body);
@@ -188,6 +195,7 @@ export async function checkSite(target: SiteTarget, options: CheckSiteOptions): 
     onPage,
     conditionalFor: (url: string) => conditionalFor(options.previous, url),
     respectRobots: options.respectRobots ?? true,
+    siteSearch: options.siteSearch ?? { cues: DEFAULT_SEARCH_CUES },
     ...(options.seeds ? { seeds: options.seeds } : {}),
     ...(options.signal ? { signal: options.signal } : {}),
   });
@@ -298,6 +306,7 @@ export function manifestEntry(
   return {
     site,
     url: page.url,
+    key: req.key,
     finalUrl: page.finalUrl,
     status: page.status,
     headers: page.headers,

@@ -111,6 +111,8 @@ export interface NationalRunOptions {
   fetcher?: Fetcher;
   /** Browser rendering for sites without their own registry `render`: never | auto (default) | always. */
   render?: RenderMode;
+  /** Extra trusted roots (PEM, `--ca FILE`) besides Node's and the bundled Russian ones. Ignored with `fetcher`. */
+  ca?: string[];
   /** Chromium's path, or null for none (tests); default: NOK_CHROMIUM or the usual places. */
   chromium?: string | null;
   /**
@@ -315,6 +317,7 @@ async function execute(
     ? null
     : setupFetchers({
         mode: options.render ?? "auto",
+        ...(options.ca?.length ? { httpOptions: { tls: { extraCa: options.ca } } } : {}),
         ...(options.chromium === undefined ? {} : { chromium: options.chromium }),
         warn: (m) => log("warn", m),
       });

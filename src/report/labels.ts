@@ -95,6 +95,7 @@ export const ERROR_LABELS: Readonly<Record<ErrorCode, string>> = {
   parse: "не удалось разобрать содержимое",
   "invalid-url": "неверный адрес",
   browser: "ошибка браузера",
+  "bot-wall": "сайт закрыт защитой от ботов (проверка браузера)",
   unknown: "неизвестная ошибка",
 };
 

@@ -29,6 +29,8 @@ export type ErrorCode =
   | "parse"
   | "invalid-url"
   | "browser"
+  /** An anti-bot challenge (DDoS-Guard, Qrator, «Проверка браузера»…) answered instead of the page. */
+  | "bot-wall"
   | "unknown";
 
 export interface CrawlError {

@@ -27,8 +27,8 @@ export interface CrawlRequest {
   referrer: string | null;
   linkText: string | null;
   linkContext?: string | null;
-  /** Seeds from sitemaps are marked so the report can say where a page came from. */
-  source: "seed" | "link" | "sitemap" | "redirect";
+  /** Seeds from sitemaps are marked so the report can say where a page came from; `search`: a site-search query. */
+  source: "seed" | "link" | "sitemap" | "redirect" | "search";
 }
 
 /** Conditional request data from a previous snapshot of the same URL. */
@@ -62,9 +62,31 @@ export interface FetchedPage {
   renderDecision?: string;
 }
 
+/** A cookie as a browser context takes it (name, value, domain, path). */
+export interface PlainCookie {
+  name: string;
+  value: string;
+  domain: string;
+  path: string;
+  secure?: boolean;
+  httpOnly?: boolean;
+}
+
+/** One site's cookie jar, as the fetchers see it (crawl/cookies/site-cookie-jar.ts). */
+export interface SiteCookies {
+  /** Takes a response's Set-Cookie lines for `url`; returns how many were kept. */
+  store(setCookie: readonly string[], url: string): number;
+  /** The Cookie header for a request to `url` ("" for none). */
+  header(url: string): string;
+  /** The cookies that would be sent to `url` (to hand to a browser context). */
+  all(url: string): PlainCookie[];
+}
+
 export interface FetchOptions {
   conditional?: Conditional;
   signal?: AbortSignal;
+  /** The site's cookie jar: sent and updated on every hop. Absent: no cookies. */
+  cookies?: SiteCookies;
 }
 
 /** A swappable fetcher (undici, Playwright, bus.gov.ru client): one interface, layers add one thing each. */

@@ -5,7 +5,10 @@ import type { ContentKind } from "./crawl.ts";
 export interface ManifestEntry {
   /** Site key this page belongs to (the site's start URL). */
   site: string;
+  /** The URL requested: exactly as a page, sitemap or redirect named it (only a fragment dropped). */
   url: string;
+  /** The frontier's dedup key (normalised spelling); absent in manifests written before it was recorded. */
+  key?: string;
   finalUrl: string;
   status: number;
   /** Headers that matter: content-type, etag, last-modified, content-length, location, retry-after. */

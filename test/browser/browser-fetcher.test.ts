@@ -4,7 +4,10 @@ import { tmpdir } from "node:os";
 import * as cheerio from "cheerio";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createBrowserFetcher, createRenderingFetcher, findChromium } from "../../src/crawl/browser/index.ts";
+import { createSiteCookieJar } from "../../src/crawl/cookies/site-cookie-jar.ts";
+import { createHttpFetcher } from "../../src/crawl/http-fetcher.ts";
 import type { FetchedPage, Fetcher } from "../../src/types/crawl.ts";
+import { sendHtml, startSite } from "../fixtures/testweb/server.ts";
 import { startTestPages, type TestPages } from "./pages.ts";
 import { createStaticFetcher } from "./static-fetcher.ts";
 
@@ -146,6 +149,37 @@ describe.skipIf(!chromium)("browser fetcher (Chromium)", () => {
     expect(plain.renderDecision).toMatch(/^static: /);
     expect(plain.fetcher).toBe("http");
   });
+
+  it("passes a JavaScript bot wall and hands its clearance cookie to the static fetches", async () => {
+    // A challenge like DDoS-Guard's: it sets a clearance cookie and reloads.
+    const challenge = `<html><head><title>Проверка браузера</title></head><body><p>Проверка браузера, подождите…</p>
+<script>document.cookie = "__ddg_clear=ok; path=/"; setTimeout(function () { location.reload(); }, 100);</script></body></html>`;
+    const site = await startSite((req, res) => {
+      if (!(req.headers.cookie ?? "").includes("__ddg_clear=ok")) {
+        res.writeHead(200, { "content-type": "text/html; charset=utf-8" });
+        res.end(challenge);
+        return;
+      }
+      const links = '<a href="/nok/">Независимая оценка</a>'.repeat(6);
+      sendHtml(res, `<html><body><h1>Министерство</h1>${links}<p>${"Текст. ".repeat(100)}</p></body></html>`);
+    });
+    const http = createHttpFetcher();
+    try {
+      const rendering = createRenderingFetcher({ http, browser, mode: "auto" });
+      const jar = createSiteCookieJar();
+      const first = await rendering.fetch(`${site.origin}/`, { cookies: jar });
+      expect(first.error).toBeNull();
+      expect(first.fetcher).toBe("browser");
+      expect(new TextDecoder().decode(first.body!)).toContain("Министерство");
+      expect(jar.header(`${site.origin}/`)).toContain("__ddg_clear=ok");
+      const next = await rendering.fetch(`${site.origin}/nok/`, { cookies: jar });
+      expect(next.fetcher).toBe("http");
+      expect(next.error).toBeNull();
+    } finally {
+      await http.close?.();
+      await site.close();
+    }
+  }, 60_000);
 
   it("removes its temporary directory on close", async () => {
     const own = async () => (await readdir(tmpdir())).filter((n) => n.startsWith("nok-browser-"));

@@ -5,7 +5,7 @@ import { isValidInn } from "../../registry/inn.ts";
 import { defaultReportsDir } from "../../store/paths.ts";
 import { UsageError } from "../../util/errors.ts";
 import { parseAsOf, parseTargetUrl } from "../../util/target-url.ts";
-import { parseKind, parsePositiveInt, parseSphere } from "../options.ts";
+import { parseKind, parsePositiveInt, parseSphere, readCaFiles } from "../options.ts";
 import { createProgress } from "../progress.ts";
 import { summaryTable } from "../summary-table.ts";
 
@@ -21,6 +21,10 @@ export function registerCheck(program: Command): void {
     .option("--busgov-id <id>", "идентификатор учреждения на bus.gov.ru (вместо --inn)")
     .option("--busgov-url <url>", "адрес bus.gov.ru (по умолчанию NOK_BUSGOV_URL или https://bus.gov.ru)")
     .option("--render <mode>", "рендеринг в браузере: never | auto | always", "auto")
+    .option(
+      "--ca <file...>",
+      "дополнительные доверенные корневые сертификаты (PEM); Russian Trusted Root CA доверен и без этого",
+    )
     .option("--max-pages <n>", "не более N страниц", parsePositiveInt)
     .option("--as-of <date>", "дата, на которую выносятся вердикты (ГГГГ-ММ-ДД)")
     .option("--format <list>", "форматы отчётов: html,md,xlsx,csv,json", "html,md,json")
@@ -37,6 +41,7 @@ export function registerCheck(program: Command): void {
       );
       const formats = parseFormats(opts.format);
       const render = parseRenderMode(opts.render);
+      const ca = readCaFiles(opts.ca);
       const progress = createProgress();
       progress.line(
         `Проверка ${url} (вид: ${opts.kind}${opts.sphere ? `, сфера: ${opts.sphere}` : ""}, на дату ${asOf}` +
@@ -56,6 +61,7 @@ export function registerCheck(program: Command): void {
         {
           asOf,
           render,
+          ...(ca.length > 0 ? { ca } : {}),
           ...(busgovUrl ? { busgov: { baseUrl: busgovUrl } } : {}),
           ...(opts.maxPages ? { maxPages: opts.maxPages } : {}),
           onProgress: (p) => progress.site(p),

@@ -6,7 +6,7 @@ import { todayIso } from "../../pipeline/run-id.ts";
 import type { Sphere, TargetKind } from "../../types/index.ts";
 import { UsageError } from "../../util/errors.ts";
 import { parseAsOf, parseTargetUrl } from "../../util/target-url.ts";
-import { parsePositiveInt, parseSphere } from "../options.ts";
+import { parsePositiveInt, parseSphere, readCaFiles } from "../options.ts";
 import { createRunProgress } from "../run-progress.ts";
 
 const KINDS: readonly TargetKind[] = ["authority", "institution", "busgov"];
@@ -26,6 +26,10 @@ export function registerRun(program: Command): void {
       "--render <mode>",
       "рендеринг в браузере для сайтов без своего режима в реестре: never | auto | always",
       "auto",
+    )
+    .option(
+      "--ca <file...>",
+      "дополнительные доверенные корневые сертификаты (PEM); Russian Trusted Root CA доверен и без этого",
     )
     .option("--busgov-url <url>", "адрес bus.gov.ru (по умолчанию NOK_BUSGOV_URL или https://bus.gov.ru)")
     .option("--resume [runId]", "продолжить прерванный прогон (без id — последний незавершённый)")
@@ -55,6 +59,7 @@ export function registerRun(program: Command): void {
       const spheres: Sphere[] = splitList(opts.sphere).map((s) => asUsage(() => parseSphere(s)));
       const kinds = splitList(opts.kind).map(parseKindValue);
       const render = parseRenderMode(opts.render);
+      const ca = readCaFiles(opts.ca);
       const busgovUrl = opts.busgovUrl === undefined ? undefined : parseTargetUrl(opts.busgovUrl);
       const resume: string | true | undefined = opts.resume;
       let registryFiles = splitList(opts.registry).map((f) => resolve(f));
@@ -88,6 +93,7 @@ export function registerRun(program: Command): void {
           spheres,
           kinds,
           render,
+          ...(ca.length > 0 ? { ca } : {}),
           ...(busgovUrl ? { busgovUrl } : {}),
           ...(resume ? { resume } : {}),
           ...(opts.concurrency ? { concurrency: opts.concurrency } : {}),

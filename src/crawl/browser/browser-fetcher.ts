@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { type Browser, type BrowserContext, chromium, type Page, type Response } from "playwright-core";
 import type { CrawlError } from "../../types/common.ts";
-import type { FetchedPage, Fetcher, FetchOptions } from "../../types/crawl.ts";
+import type { FetchedPage, Fetcher, FetchOptions, SiteCookies } from "../../types/crawl.ts";
 import { browserError } from "./browser-error.ts";
 import { type ContextPool, createContextPool } from "./context-pool.ts";
 import { type LookupProxy, startLookupProxy } from "./lookup-proxy.ts";
@@ -59,6 +59,22 @@ function redirectChain(response: Response): string[] {
   const chain: string[] = [];
   for (let r = response.request().redirectedFrom(); r; r = r.redirectedFrom()) chain.unshift(r.url());
   return chain;
+}
+
+/** The browser context's cookies into the site's jar, as the Set-Cookie lines that would have made them. */
+function keepCookies(jar: SiteCookies, cookies: Awaited<ReturnType<BrowserContext["cookies"]>>): void {
+  for (const c of cookies) {
+    const host = c.domain.replace(/^\./, "");
+    const attrs = [
+      `${c.name}=${c.value}`,
+      `Path=${c.path}`,
+      ...(c.domain.startsWith(".") ? [`Domain=${host}`] : []),
+      ...(c.expires > 0 ? [`Expires=${new Date(c.expires * 1000).toUTCString()}`] : []),
+      ...(c.secure ? ["Secure"] : []),
+      ...(c.httpOnly ? ["HttpOnly"] : []),
+    ];
+    jar.store([attrs.join("; ")], `${c.secure ? "https" : "http"}://${host}${c.path}`);
+  }
 }
 
 function isHtml(contentType: string | undefined): boolean {
@@ -220,6 +236,10 @@ export function createBrowserFetcher(options: BrowserFetcherOptions): Fetcher & 
         let timer: NodeJS.Timeout | undefined;
         const abort = () => void page?.close({ runBeforeUnload: false }).catch(() => {});
         try {
+          // The site's cookies go in (a wall passed earlier stays passed) and come back out (a wall passed now
+          // clears the static fetches that follow).
+          const jar = fetchOptions?.cookies;
+          if (jar) await context.addCookies(jar.all(url)).catch(() => {});
           page = await context.newPage();
           fetchOptions?.signal?.addEventListener("abort", abort, { once: true });
           // A hard deadline: evaluate()/content() have no timeout of their own, and a page stuck in
@@ -230,7 +250,9 @@ export function createBrowserFetcher(options: BrowserFetcherOptions): Fetcher & 
               reject(Object.assign(new Error("page deadline exceeded"), { name: "TimeoutError" }));
             }, pageTimeoutMs + 5000);
           });
-          return await Promise.race([render(page, url, fetchedAt, started), deadline]);
+          const result = await Promise.race([render(page, url, fetchedAt, started), deadline]);
+          if (jar) keepCookies(jar, await context.cookies().catch(() => []));
+          return result;
         } catch (err) {
           return failed(url, fetchedAt, started, proxyFailure(url) ?? browserError(err));
         } finally {
