@@ -167,6 +167,16 @@ export interface Rejection {
   reason: string;
 }
 
+/**
+ * The first rejections by URL: pages arrive in a crawl-dependent order, and a resumed run must report
+ * the same details as an uninterrupted one.
+ */
+export function firstRejections(rejected: readonly Rejection[], n = 5): Rejection[] {
+  return [...rejected]
+    .sort((a, b) => a.url.localeCompare(b.url) || a.reason.localeCompare(b.reason))
+    .slice(0, n);
+}
+
 /** Finds every item that is the thing; shared by `document` and `nested-document`. */
 export function findCandidates(
   site: SiteView,
@@ -363,7 +373,7 @@ export const documentCheck: CheckType<DocumentParams> = {
   evaluate(site, p, ctx) {
     const { candidates, rejected } = findCandidates(site, p, ctx);
     if (candidates.length === 0) {
-      const details = rejected.length ? { rejected: rejected.slice(0, 5) } : {};
+      const details = rejected.length ? { rejected: firstRejections(rejected) } : {};
       const opaque = opaqueUnreadable(siteModel(site), ctx.sphere);
       if (opaque.length)
         return {
@@ -375,7 +385,7 @@ export const documentCheck: CheckType<DocumentParams> = {
       return { status: "fail", message: `Не найдено: ${p.what}.`, evidence: [], details };
     }
     const out = judgeCandidates(candidates, p.what, p.freshness, ctx.asOf);
-    if (rejected.length) out.details = { ...out.details, rejected: rejected.slice(0, 5) };
+    if (rejected.length) out.details = { ...out.details, rejected: firstRejections(rejected) };
     return out;
   },
   cues(p) {

@@ -12,7 +12,13 @@ import { nokContext, nokMentions } from "../nok.ts";
 import type { Item, SiteModel } from "../site-model.ts";
 import type { CompiledPhrase } from "../text.ts";
 import { clip, hasAny, indexOf, type TokenIndex } from "../text.ts";
-import { type Candidate, type DocumentParams, findCandidates, parseDocumentParams } from "./document.ts";
+import {
+  type Candidate,
+  type DocumentParams,
+  findCandidates,
+  firstRejections,
+  parseDocumentParams,
+} from "./document.ts";
 import { checkPhrases, compiled, optionalPhrases, ParamError, parseWith } from "./params.ts";
 
 const schema = z
@@ -63,7 +69,7 @@ export const nestedDocumentCheck: CheckType<NestedParams> = {
     const { model, candidates, rejected } = findCandidates(site, p.find, ctx);
     const what = p.find.what;
     if (candidates.length === 0) {
-      const details = rejected.length ? { rejected: rejected.slice(0, 5) } : {};
+      const details = rejected.length ? { rejected: firstRejections(rejected) } : {};
       const opaque = opaqueUnreadable(model, ctx.sphere);
       if (opaque.length)
         return {

@@ -6,12 +6,13 @@
  * page is `warn` (no dedicated section), and so is a named but empty section.
  */
 import { z } from "zod";
+import { officialDocuments } from "../../extract/official-documents.ts";
 import type { CheckType, Evidence, SitePage } from "../../types/index.ts";
 import { bodyIndex, contentReferrers, isPlaceholder } from "../match.ts";
 import { nokContext, nokMentions } from "../nok.ts";
 import { type Item, itemLinkText, pageName, siteModel } from "../site-model.ts";
 import { type CompiledPhrase, clip, findFirst, hasAny, indexOf, type TokenIndex } from "../text.ts";
-import { itemDocumentTypes } from "./document.ts";
+import { firstRejections, itemDocumentTypes } from "./document.ts";
 import { checkPhrases, compiled, optionalPhrases, parseWith, phraseList } from "./params.ts";
 
 const schema = z
@@ -86,7 +87,9 @@ export const sectionCheck: CheckType<SectionParams> = {
       const byName = p.c.council.length ? names.filter((t) => !hasAny(indexOf(t), p.c.council, 2)) : names;
       const byUrl = p.urlFragments.some((f) => urlHas(item.url, f));
       if (!item.page) {
-        if (names.length && !item.isDocument) unread.push(item);
+        // Only a page of this site can be its section; a link to a law on a legal portal cannot.
+        if (names.length && !item.isDocument && sameSite(item.url, site.startUrl) && !namesADocument(item))
+          unread.push(item);
         continue;
       }
       if (item.page.artifacts.kind !== "html") continue;
@@ -100,8 +103,20 @@ export const sectionCheck: CheckType<SectionParams> = {
         continue;
       }
       // A page that is one official document (an order, a regulation, a law's text) is not a section.
+      // The council's own page («Общественный совет при министерстве») may hold its regulation's text and
+      // still be the council's section; a page named as a document («Положение об …», «Приказ от …») is that document.
       const docTypes = p.documentPages === "reject" ? itemDocumentTypes(item) : null;
-      if (docTypes && page.artifacts.links.filter((l) => !l.inNav).length <= 2) {
+      const ownName = pageName(page.artifacts);
+      const namedAsCouncil =
+        hasAny(indexOf(ownName), p.c.council, 2) &&
+        !officialDocuments(ownName).some((d) => d.at === 0 && d.type);
+      // …when it holds several kinds of NOK material, not the one document.
+      const kinds = materialOf(main, page, p).length;
+      if (
+        docTypes &&
+        !(namedAsCouncil && kinds >= 2) &&
+        page.artifacts.links.filter((l) => !l.inNav).length <= 2
+      ) {
         rejected.push({
           url: item.url,
           reason: `страница одного документа (${[...docTypes].join(", ")}), а не раздел`,
@@ -113,10 +128,7 @@ export const sectionCheck: CheckType<SectionParams> = {
       const context = [...names.map((t) => indexOf(t)), ...idx, ...refs.map((t) => indexOf(t))];
       const nokInMain = main ? nokMentions(main).length > 0 : false;
       const nokOk = nokContext(context, ctx.sphere) !== null;
-      const linkTexts = page.artifacts.links.filter((l) => !l.inNav && l.text).map((l) => indexOf(l.text));
-      const material = p.c.material
-        .filter((m) => (main && findFirst(main, [m], 2)) || linkTexts.some((t) => findFirst(t, [m], 2)))
-        .map((m) => m.phrase);
+      const material = materialOf(main, page, p);
       const found: Found = { item, page, name: pageName(page.artifacts) || byName[0] || item.url, material };
       if ((byName.length || byUrl) && nokInMain && nokOk) {
         if (material.length >= p.minMaterial) sections.push(found);
@@ -141,9 +153,7 @@ export const sectionCheck: CheckType<SectionParams> = {
           continue;
         }
       }
-      // The council's own page standing in for a section holds several kinds of NOK material, not one
-      // document or list (a composition page is not where the NOK material is kept).
-      if (council && nokInMain && nokOk && material.length >= Math.max(2, p.minMaterial)) {
+      if (council && nokInMain && nokOk && material.length >= p.minMaterial) {
         underCouncil.push(found);
         continue;
       }
@@ -156,7 +166,7 @@ export const sectionCheck: CheckType<SectionParams> = {
               : "в содержании нет независимой оценки качества",
         });
     }
-    const details: Record<string, unknown> = rejected.length ? { rejected: rejected.slice(0, 5) } : {};
+    const details: Record<string, unknown> = rejected.length ? { rejected: firstRejections(rejected) } : {};
     if (sections.length) {
       const best = rankSections(sections)[0]!;
       return {
@@ -212,6 +222,34 @@ export const sectionCheck: CheckType<SectionParams> = {
     return { phrases: [...p.phrases, ...(p.councilPhrases ?? [])], urlFragments: p.urlFragments };
   },
 };
+
+/** The kinds of NOK material a page holds: in its main text or in the words of its content links. */
+function materialOf(main: TokenIndex | null, page: SitePage, p: SectionParams): string[] {
+  const linkTexts = page.artifacts.links.filter((l) => !l.inNav && l.text).map((l) => indexOf(l.text));
+  return p.c.material
+    .filter((m) => (main && findFirst(main, [m], 2)) || linkTexts.some((t) => findFirst(t, [m], 2)))
+    .map((m) => m.phrase);
+}
+
+function sameSite(url: string, start: string): boolean {
+  try {
+    const a = new URL(url).hostname.replace(/^www\./, "");
+    const b = new URL(start).hostname.replace(/^www\./, "");
+    return a === b || a.endsWith(`.${b}`);
+  } catch {
+    return false;
+  }
+}
+
+/** A link named as one official document («Федеральный закон от … № 392-ФЗ …») leads to that document. */
+function namesADocument(item: Item): boolean {
+  return item.labels.some(
+    (l) =>
+      l.source === "link" &&
+      l.link &&
+      officialDocuments(l.link.text).some((d) => d.at === 0 && d.type !== null),
+  );
+}
 
 function cap(s: string): string {
   return s ? s[0]!.toUpperCase() + s.slice(1) : s;

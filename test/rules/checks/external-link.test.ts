@@ -33,9 +33,15 @@ describe("external-link check", () => {
       "pass",
     ],
     [
-      "a Госуслуги questionnaire",
-      '<a href="https://www.gosuslugi.ru/survey/123">Оцените качество услуг</a>',
+      "a Госуслуги questionnaire about NOK",
+      '<p>Независимая оценка качества условий оказания услуг.</p><a href="https://www.gosuslugi.ru/survey/123">Оцените качество услуг</a>',
       "pass",
+    ],
+    [
+      // Госуслуги polls are about anything: one on the roads is no way to rate institutions.
+      "a Госуслуги poll on something else",
+      '<p>Опрос о ремонте дорог.</p><a href="https://pos.gosuslugi.ru/lkp/polls/1/">Пройти опрос</a>',
+      "fail",
     ],
     ["a Госуслуги banner", '<a href="https://www.gosuslugi.ru/">Госуслуги</a>', "fail"],
     [
