@@ -53,6 +53,11 @@ export {
   readRunLock,
 } from "./pipeline/run-lock.ts";
 export { exitCodeFor } from "./pipeline/run-result.ts";
+export {
+  type BusgovImportSummary,
+  type ImportIssue,
+  importBusgov,
+} from "./registry/index.ts";
 export { parseFormats, type ReportFormat, writeReports } from "./report/index.ts";
 export {
   createDaemonLogger,

@@ -1,4 +1,11 @@
 /** The registry stage: who is checked. */
+
+export {
+  type BusgovImportOptions,
+  type BusgovImportSummary,
+  type ImportIssue,
+  importBusgov,
+} from "./busgov/import-busgov.ts";
 export * from "./fields.ts";
 export { isValidInn, withInnChecksum } from "./inn.ts";
 export { loadRegistry, type RegistryLoadResult } from "./load.ts";
