@@ -1,4 +1,6 @@
 /** Programmatic API: the CLI, the scheduler and the server call only this. */
+
+export { loadPlansExport, type PlansExport } from "./crawl/busgov/plans-export.ts";
 export {
   type BusgovTarget,
   busgovBaseUrl,
