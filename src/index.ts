@@ -59,6 +59,8 @@ export {
   type BusgovImportSummary,
   type ImportIssue,
   importBusgov,
+  type VerifyResult,
+  verifyRegistry,
 } from "./registry/index.ts";
 export { parseFormats, type ReportFormat, writeReports } from "./report/index.ts";
 export {

@@ -21,3 +21,9 @@ export {
   templateYaml,
   writeTemplateXlsx,
 } from "./template.ts";
+export {
+  type VerifyOptions,
+  type VerifyResult,
+  type VerifyRow,
+  verifyRegistry,
+} from "./verify/verify-registry.ts";

@@ -1,10 +1,12 @@
+import { readFile } from "node:fs/promises";
 import { resolve } from "node:path";
 import type { Command } from "commander";
 import { resolveRegionCodes } from "../../pipeline/national-plan.ts";
 import { splitList } from "../../pipeline/national-registry.ts";
 import { loadRegions } from "../../registry/regions.ts";
 import type { Sphere } from "../../types/index.ts";
-import { parseSphere } from "../options.ts";
+import { UsageError } from "../../util/errors.ts";
+import { parsePositiveInt, parseSphere } from "../options.ts";
 
 const SPHERE_NAMES: Record<string, string> = {
   social: "социальное обслуживание",
@@ -62,5 +64,49 @@ export function registerRegistry(program: Command): void {
         ].join("\n")}\n`,
       );
       if (summary.positions === 0 && summary.errors > 0) process.exitCode = 2;
+    });
+}
+
+export function registerRegistryVerify(program: Command): void {
+  const registry = program.commands.find((c) => c.name() === "registry");
+  if (!registry) return;
+  registry
+    .command("verify")
+    .description(
+      "проверить сайты реестра: доступность, переезд на другой адрес, сертификат TLS; записать отчёт",
+    )
+    .argument("[file]", "файл реестра", "registry/authorities.yaml")
+    .option("--out <dir>", "папка для отчёта", "reports/registry-verify")
+    .option("--concurrency <n>", "сколько сайтов проверять одновременно", parsePositiveInt, 8)
+    .option("--timeout <ms>", "время ожидания ответа, мс", parsePositiveInt, 15_000)
+    .option("--ca <file...>", "дополнительные корневые сертификаты (PEM), например Russian Trusted Root CA")
+    .action(async (file: string, opts) => {
+      const { verifyRegistry } = await import("../../index.ts");
+      const extraCa: string[] = [];
+      for (const f of splitList(opts.ca)) {
+        try {
+          extraCa.push(await readFile(resolve(f), "utf8"));
+        } catch {
+          throw new UsageError(`не удалось прочитать сертификат ${f}`);
+        }
+      }
+      const result = await verifyRegistry({
+        file: resolve(file),
+        outDir: resolve(opts.out),
+        concurrency: opts.concurrency,
+        timeoutMs: opts.timeout,
+        ...(extraCa.length ? { extraCa } : {}),
+        onProgress: (done, total) => {
+          if (done === total || done % 25 === 0) process.stderr.write(`проверено ${done} из ${total}\n`);
+        },
+      });
+      for (const e of result.registryErrors)
+        process.stderr.write(`${e.file}${e.line ? `:${e.line}` : ""}: ${e.message}\n`);
+      const b = result.byVerdict;
+      process.stdout.write(
+        `Проверено сайтов: ${result.checked}: доступны ${b.ok + b.redirected}, переехали ${b.moved}, ошибка HTTP ${b["http-error"]}, ошибка TLS ${b.tls}, недоступны ${b.unreachable}.\nОтчёт: ${result.reportPaths.join(", ")}\n`,
+      );
+      if (result.checked === 0) throw new UsageError(`в файле ${file} нет сайтов для проверки`);
+      if (result.checked > b.ok + b.redirected) process.exitCode = 1;
     });
 }
