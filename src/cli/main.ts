@@ -5,7 +5,7 @@ import { registerCheck } from "./commands/check.ts";
 import { registerCrawl } from "./commands/crawl.ts";
 import { registerDemo } from "./commands/demo.ts";
 import { registerRecheck } from "./commands/recheck.ts";
-import { registerRegistry, registerRegistryVerify } from "./commands/registry.ts";
+import { registerRegistry } from "./commands/registry.ts";
 import { registerReport } from "./commands/report.ts";
 import { registerRules } from "./commands/rules.ts";
 import { registerRun } from "./commands/run.ts";
@@ -30,7 +30,6 @@ registerRecheck(program);
 registerSchedule(program);
 registerServe(program);
 registerRegistry(program);
-registerRegistryVerify(program);
 
 try {
   await program.parseAsync(process.argv);

@@ -57,7 +57,7 @@ export function registerRegistry(program: Command): void {
         `${[
           `Реестр записан: ${summary.out}`,
           `Прочитано позиций: ${summary.positions} (файлов: ${summary.sources})`,
-          `В реестре: ${summary.withSite} учреждений с сайтом, ${summary.withoutSite} без сайта (список withoutSite)`,
+          `Учреждений в реестре: с сайтом — ${summary.withSite}, без сайта — ${summary.withoutSite} (список withoutSite)`,
           `По сферам: ${bySphere || "—"}`,
           `Не вошли: вне четырёх сфер ${outside} (из них неоднозначных ${summary.skipped.ambiguous}), по фильтрам ${summary.skipped.filtered}, повторов ${summary.duplicates}`,
           `Ошибок: ${summary.errors}`,
@@ -65,11 +65,10 @@ export function registerRegistry(program: Command): void {
       );
       if (summary.positions === 0 && summary.errors > 0) process.exitCode = 2;
     });
+  registerVerify(registry);
 }
 
-export function registerRegistryVerify(program: Command): void {
-  const registry = program.commands.find((c) => c.name() === "registry");
-  if (!registry) return;
+function registerVerify(registry: Command): void {
   registry
     .command("verify")
     .description(
