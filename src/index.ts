@@ -1,4 +1,6 @@
 /** Programmatic API: the CLI, the scheduler and the server call only this. */
+
+export { loadPlansExport, type PlansExport } from "./crawl/busgov/plans-export.ts";
 export {
   type BusgovTarget,
   busgovBaseUrl,
@@ -53,6 +55,13 @@ export {
   readRunLock,
 } from "./pipeline/run-lock.ts";
 export { exitCodeFor } from "./pipeline/run-result.ts";
+export {
+  type BusgovImportSummary,
+  type ImportIssue,
+  importBusgov,
+  type VerifyResult,
+  verifyRegistry,
+} from "./registry/index.ts";
 export { parseFormats, type ReportFormat, writeReports } from "./report/index.ts";
 export {
   createDaemonLogger,

@@ -5,6 +5,7 @@ import { registerCheck } from "./commands/check.ts";
 import { registerCrawl } from "./commands/crawl.ts";
 import { registerDemo } from "./commands/demo.ts";
 import { registerRecheck } from "./commands/recheck.ts";
+import { registerRegistry } from "./commands/registry.ts";
 import { registerReport } from "./commands/report.ts";
 import { registerRules } from "./commands/rules.ts";
 import { registerRun } from "./commands/run.ts";
@@ -28,6 +29,7 @@ registerReport(program);
 registerRecheck(program);
 registerSchedule(program);
 registerServe(program);
+registerRegistry(program);
 
 try {
   await program.parseAsync(process.argv);

@@ -1,10 +1,11 @@
 /** Fills a RunResult's derived parts (site scores, region and national summaries, the diff) from its sites. */
-import type { RunResult } from "../types/result.ts";
+import type { RunResult, SiteResult } from "../types/result.ts";
+import { coverageAudit, nationalCoverageAudit } from "./coverage-audit.ts";
 import { diffRuns } from "./diff.ts";
 import { summarizeNation } from "./national-summary.ts";
 import { summarizeRegions } from "./region-summary.ts";
 import { siteScore, weightsFromRules } from "./score.ts";
-import type { RegionRef } from "./types.ts";
+import type { RegionRef, RegionSummaryExt } from "./types.ts";
 
 export interface AggregateOptions {
   /** The registry's regions; defaults to those the run already lists. */
@@ -24,8 +25,10 @@ export function aggregateRun(run: RunResult, options: AggregateOptions = {}): Ru
   const next: RunResult = {
     ...run,
     sites,
-    regions: withSummaries ? summarizeRegions(sites, regions) : run.regions,
-    national: withSummaries ? summarizeNation(sites, regions) : run.national,
+    regions: withSummaries ? withCoverage(summarizeRegions(sites, regions), sites, run.asOf) : run.regions,
+    national: withSummaries
+      ? { ...summarizeNation(sites, regions), coverage: nationalCoverageAudit(sites, regions, run.asOf) }
+      : run.national,
   };
   if (options.previous) {
     next.compare = {
@@ -35,6 +38,21 @@ export function aggregateRun(run: RunResult, options: AggregateOptions = {}): Ru
     };
   }
   return next;
+}
+
+/** Each region's coverage audit (its institutions' bus.gov.ru results within 3 years). */
+function withCoverage(
+  summaries: RegionSummaryExt[],
+  sites: readonly SiteResult[],
+  asOf: string,
+): RegionSummaryExt[] {
+  return summaries.map((r) => ({
+    ...r,
+    coverage: coverageAudit(
+      sites.filter((s) => s.region === r.code),
+      asOf,
+    ),
+  }));
 }
 
 /** The regions a stored run names (code, name and district when present). */

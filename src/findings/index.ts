@@ -1,4 +1,5 @@
 export * from "./aggregate-run.ts";
+export * from "./coverage-audit.ts";
 export * from "./diff.ts";
 export * from "./national-summary.ts";
 export * from "./region-summary.ts";

@@ -1,6 +1,7 @@
 /** Extra shapes of the aggregates (the public RegionSummary/NationalSummary allow added fields). */
 import type { Sphere, TargetKind } from "../types/common.ts";
 import type { NationalSummary, RegionSummary, StatusCounts } from "../types/result.ts";
+import type { CoverageAudit, NationalCoverageAudit } from "./coverage-audit.ts";
 
 /** A region as the registry knows it. */
 export interface RegionRef {
@@ -26,6 +27,8 @@ export interface RegionSummaryExt extends RegionSummary {
   sitesByKind: Record<TargetKind, number>;
   /** Sites that were unreachable or blocked. */
   unreachable: number;
+  /** Share of the region's institutions with НОК results on bus.gov.ru within 3 years (added by aggregateRun). */
+  coverage?: CoverageAudit | null;
 }
 
 /** A region and the spheres in which something holds for it (ministry-style list item). */
@@ -68,4 +71,6 @@ export interface NationalSummaryExt extends NationalSummary {
   /** Per authority rule: regions where it could not be decided, with the spheres. */
   unknown: Record<string, RegionSpheres[]>;
   institutions: InstitutionCoverage | null;
+  /** The 3-year НОК coverage audit of the registry's institutions (added by aggregateRun). */
+  coverage?: NationalCoverageAudit | null;
 }

@@ -5,7 +5,7 @@
  * run offline: a replaying client answers from the snapshots (recheckBusgovSite).
  */
 
-import { searchUrl } from "../crawl/busgov/endpoints.ts";
+import { mapPlan, searchUrl } from "../crawl/busgov/endpoints.ts";
 import {
   answerPages,
   type BusGovAnswer,
@@ -13,6 +13,7 @@ import {
   createBusGovClient,
   infoCardUrl,
 } from "../crawl/busgov/index.ts";
+import { plansSchema } from "../crawl/busgov/schemas.ts";
 import type { BusGovTransport } from "../crawl/busgov/transport.ts";
 import type { AgencyCard, ImprovementPlan, NokResult } from "../crawl/busgov/types.ts";
 import { siteScore } from "../findings/score.ts";
@@ -148,27 +149,17 @@ function cardOf(c: AgencyCard) {
   return { id: c.id, name: c.name, inn: c.inn, fullName: c.fullName, cardUrl: c.cardUrl };
 }
 
-/** Deadlines arrive as free text (DD.MM.YYYY in the known data); the latest one readable as a date. */
+/** The rules' view of a plan: year, approval date and, per item, the dates and whether measures are told. */
 function planOf(p: ImprovementPlan): BusgovPlan {
-  const deadlines = (p.items ?? [])
-    .map((i) => isoOf(i.deadline))
-    .filter((d): d is string => d !== null)
-    .sort();
   return {
     year: p.year,
     approved: p.approved ?? null,
-    items: p.items ? p.items.length : null,
-    lastDeadline: deadlines.at(-1) ?? null,
-    reportPlaced: p.reportPlaced ?? null,
+    items: p.items.map((i) => ({
+      planDate: i.planDate ?? null,
+      factDate: i.factDate ?? null,
+      measures: i.measures != null,
+    })),
   };
-}
-
-function isoOf(v: string | undefined): string | null {
-  const t = v?.trim() ?? "";
-  const iso = /^(\d{4})-(\d{2})-(\d{2})/.exec(t);
-  if (iso) return `${iso[1]}-${iso[2]}-${iso[3]}`;
-  const ru = /^(\d{2})\.(\d{2})\.(\d{4})$/.exec(t);
-  return ru ? `${ru[3]}-${ru[2]}-${ru[1]}` : null;
 }
 
 const DOWN: ReadonlySet<ErrorCode> = new Set([
@@ -305,6 +296,42 @@ export function replayBusGovClient(
   return createBusGovClient({ baseUrl, fetchImpl: transport, minIntervalMs: 0, retries: 0 });
 }
 
+/**
+ * Plans that came from an export (--busgov-plans) are stored under `file:…#inn=…`: a recheck answers the
+ * plan question from that stored body, as the live run did, instead of asking the service's path.
+ */
+function replayExportedPlans(
+  client: BusGovClient,
+  entries: readonly ManifestEntry[],
+  body: (hash: string) => Promise<Uint8Array>,
+): BusGovClient {
+  const stored = entries.find(
+    (e) => e.fetcher === "busgov" && e.url.startsWith("file:") && e.url.includes("#inn="),
+  );
+  if (!stored) return client;
+  return {
+    ...client,
+    async plans() {
+      const raw = stored.hash ? await body(stored.hash) : new Uint8Array();
+      const parsed = plansSchema.safeParse(JSON.parse(new TextDecoder().decode(raw) || "{}"));
+      if (!parsed.success)
+        return {
+          ok: false,
+          url: stored.url,
+          error: { code: "parse", message: "сохранённые планы из выгрузки не читаются" },
+        };
+      return {
+        ok: true,
+        value: parsed.data.plans.map(mapPlan),
+        url: stored.url,
+        fetchedAt: stored.fetchedAt,
+        raw,
+        trail: [{ url: stored.url, status: 200, fetchedAt: stored.fetchedAt, raw }],
+      };
+    },
+  };
+}
+
 /** Re-judges a stored bus.gov.ru site offline (its manifest entries and bodies), e.g. for `nok recheck`. */
 export async function recheckBusgovSite(
   site: SiteResult,
@@ -314,7 +341,8 @@ export async function recheckBusgovSite(
 ): Promise<SiteResult> {
   const query = busgovQueryFromUrl(site.url);
   const baseUrl = new URL(site.url).origin;
-  const asked = query ? await ask(replayBusGovClient(entries, body, baseUrl), query) : null;
+  const replay = replayBusGovClient(entries, body, baseUrl);
+  const asked = query ? await ask(replayExportedPlans(replay, entries, body), query) : null;
   if (!asked) return { ...site };
   const pages = entries.filter((e) => e.fetcher === "busgov" && e.status > 0).length;
   const judged = judge(site, asked.data, {

@@ -1,6 +1,7 @@
 import { mkdir, writeFile } from "node:fs/promises";
 import { join, resolve } from "node:path";
 import type { BusGovClient } from "../crawl/busgov/index.ts";
+import { type PlansExport, withPlansExport } from "../crawl/busgov/plans-export.ts";
 import { createPool, DEFAULT_BUDGET, type HostPool } from "../crawl/index.ts";
 import { weightsFromRules } from "../findings/score.ts";
 import { loadRules, ruleInfo } from "../rules/index.ts";
@@ -62,7 +63,7 @@ export interface CheckOptions {
    * targets of kind `busgov` are checked through one shared client. Base URL: `baseUrl`, else NOK_BUSGOV_URL,
    * else https://bus.gov.ru.
    */
-  busgov?: { baseUrl?: string; client?: BusGovClient } | false;
+  busgov?: { baseUrl?: string; client?: BusGovClient; plans?: PlansExport } | false;
   pool?: HostPool;
   budget?: Partial<CrawlBudget>;
   respectRobots?: boolean;
@@ -104,7 +105,10 @@ export async function checkSites(targets: CheckTarget[], options: CheckOptions =
   const pool = options.pool ?? createPool();
   const injected = options.busgov ? options.busgov.client : undefined;
   const ownClient = !injected && all.some((t) => t.kind === "busgov") ? createRunBusGovClient(baseUrl) : null;
-  const busgovClient = injected ?? ownClient;
+  const plansExport = options.busgov ? options.busgov.plans : undefined;
+  const anyClient = injected ?? ownClient;
+  // Plans from an export (--busgov-plans) replace the service's answer (no public endpoint is known).
+  const busgovClient = anyClient && plansExport ? withPlansExport(anyClient, plansExport) : anyClient;
   const budget: CrawlBudget = {
     ...DEFAULT_BUDGET,
     ...options.budget,

@@ -5,6 +5,7 @@ import {
   type NationalSummaryExt,
   SPHERE_IN_PHRASES,
 } from "../findings/index.ts";
+import { coverageAside, coverageHeadline } from "../report/coverage-text.ts";
 import { plural } from "../report/format.ts";
 import { ruleFailureTitle } from "../report/labels.ts";
 import type { RunResult } from "../types/index.ts";
@@ -47,6 +48,12 @@ export function nationalDigest(run: RunResult): string {
         `${ruleFailureTitle(run, rule)} — ${list.length} ${plural(list.length, ["субъект", "субъекта", "субъектов"])}: ${shown.join("; ")}${more}.`,
       );
     }
+  }
+  // The ministry's target: every organisation assessed at least once in three years.
+  const coverage = national?.coverage;
+  if (coverage) {
+    const aside = coverageAside(coverage.total);
+    out.push(`${coverageHeadline(coverage.total)}${aside ? `; ${aside}` : ""}.`);
   }
   const changes = run.compare?.changes ?? [];
   if (run.compare) {

@@ -8,6 +8,7 @@ import { getMaxListeners, setMaxListeners } from "node:events";
 import { hostname } from "node:os";
 import { resolve } from "node:path";
 import type { BusGovClient } from "../crawl/busgov/index.ts";
+import { type PlansExport, withPlansExport } from "../crawl/busgov/plans-export.ts";
 import { createPool, DEFAULT_BUDGET, type HostPool } from "../crawl/index.ts";
 import { aggregateRun } from "../findings/index.ts";
 import { weightsFromRules } from "../findings/score.ts";
@@ -122,6 +123,8 @@ export interface NationalRunOptions {
   busgovUrl?: string;
   /** One client for the whole run (pacing is global for bus.gov.ru); default: created from the base URL. */
   busgovClient?: BusGovClient;
+  /** Improvement plans from an export (--busgov-plans): answer the plan questions instead of the service. */
+  busgovPlans?: PlansExport;
   /** Politeness pool shared by all sites; default: createPool() with the default per-host limits. */
   pool?: HostPool;
   /** Minimum gap between two requests to one host when no pool is given (default 500 ms). */
@@ -327,7 +330,9 @@ async function execute(
     options.busgovClient || busgovTargets.length === 0
       ? null
       : createRunBusGovClient(new URL(busgovTargets[0]!.url).origin);
-  const busgovClient = options.busgovClient ?? ownBusgov;
+  const anyBusgov = options.busgovClient ?? ownBusgov;
+  const busgovClient =
+    anyBusgov && options.busgovPlans ? withPlansExport(anyBusgov, options.busgovPlans) : anyBusgov;
   const pool =
     options.pool ??
     createPool(options.hostIntervalMs === undefined ? {} : { minIntervalMs: options.hostIntervalMs });

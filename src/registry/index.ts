@@ -1,4 +1,11 @@
 /** The registry stage: who is checked. */
+
+export {
+  type BusgovImportOptions,
+  type BusgovImportSummary,
+  type ImportIssue,
+  importBusgov,
+} from "./busgov/import-busgov.ts";
 export * from "./fields.ts";
 export { isValidInn, withInnChecksum } from "./inn.ts";
 export { loadRegistry, type RegistryLoadResult } from "./load.ts";
@@ -14,3 +21,9 @@ export {
   templateYaml,
   writeTemplateXlsx,
 } from "./template.ts";
+export {
+  type VerifyOptions,
+  type VerifyResult,
+  type VerifyRow,
+  verifyRegistry,
+} from "./verify/verify-registry.ts";

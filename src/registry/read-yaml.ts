@@ -5,6 +5,9 @@ import { type Field, fieldForHeader } from "./fields.ts";
 import type { RawCell, RawRow, ReadResult } from "./raw-row.ts";
 import type { RegistryIssue } from "./schema.ts";
 
+/** Keys that annotate a row (where it comes from, when it was seen) and are skipped without a warning. */
+const ANNOTATIONS = new Set(["source", "seen", "источник", "дата", "note", "примечание"]);
+
 export function parseYaml(text: string, file: string): ReadResult {
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, prettyErrors: false });
@@ -39,6 +42,8 @@ export function parseYaml(text: string, file: string): ReadResult {
     for (const pair of item.items) {
       const key = isScalar(pair.key) ? String(pair.key.value) : "";
       const keyLine = lineOf(pair.key) ?? line;
+      // Provenance of a row (registry/authorities.yaml): for people and `nok registry verify`, not a column.
+      if (ANNOTATIONS.has(key)) continue;
       const field = fieldForHeader(key);
       if (!field) {
         issues.push({

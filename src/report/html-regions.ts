@@ -4,6 +4,7 @@ import type { RegionSummaryExt, RuleSpheres } from "../findings/types.ts";
 import type { SiteResult } from "../types/result.ts";
 import { escapeHtml as h } from "./escape-html.ts";
 import { formatInt, safeHref, truncate } from "./format.ts";
+import { regionCoverageHtml } from "./html-coverage.ts";
 import { STATUS_CLASS } from "./html-css.ts";
 import { badge, evidenceHtml, link, table } from "./html-parts.ts";
 import { siteBlock } from "./html-site.ts";
@@ -61,6 +62,7 @@ function regionBlock(model: ReportModel, region: RegionSummaryExt, detailAll: bo
     head,
     figures,
     ruleList(model, "Не выполнены требования:", region.gaps, true),
+    regionCoverageHtml(model, sites),
     authorityGrid(model, sites),
     sitesTable(sites),
   ];

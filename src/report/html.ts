@@ -3,6 +3,7 @@ import type { RunResult } from "../types/result.ts";
 import { escapeHtml as h } from "./escape-html.ts";
 import { formatDate, formatDateTime } from "./format.ts";
 import { changesSection } from "./html-changes.ts";
+import { coverageSection } from "./html-coverage.ts";
 import { PRINT_SCRIPT, REPORT_CSS } from "./html-css.ts";
 import { gapsSection, institutionsSection, matrixSection, nationalSection } from "./html-national.ts";
 import { legend } from "./html-parts.ts";
@@ -69,6 +70,7 @@ function runBody(model: ReportModel, options: HtmlOptions): string {
     ["gaps", "Субъекты, в которых требования не выполнены", gapsSection(model)],
     ["matrix", "Субъекты × требования", matrixSection(model)],
     ["institutions", "Организации и bus.gov.ru", institutionsSection(model)],
+    ["coverage", "Охват независимой оценкой", coverageSection(model)],
     ["changes", "Изменения", changesSection(model)],
     [
       "regions",

@@ -1,4 +1,5 @@
 /** The Markdown report: the same content as the HTML page, as headings, lists and tables. */
+
 import {
   formatRegionWithSpheres,
   formatSphereList,
@@ -34,6 +35,7 @@ import {
   SITE_STATUS_LABELS,
   STATUS_STYLES,
 } from "./labels.ts";
+import { coverageMd, regionCoverageMd } from "./markdown-coverage.ts";
 import {
   buildModel,
   type ReportModel,
@@ -99,6 +101,7 @@ function runParts(model: ReportModel, maxDetailedSites: number): string[] {
     gapsMd(model),
     matrixMd(model),
     institutionsMd(model),
+    coverageMd(model),
     changesMd(model),
     regionsMd(model, maxDetailedSites),
   ];
@@ -312,6 +315,7 @@ function regionsMd(model: ReportModel, maxDetailedSites: number): string {
     parts.push(
       `Сайтов: **${region.sites}** (органы власти — ${k.authority}, организации — ${k.institution}, bus.gov.ru — ${k.busgov})${region.unreachable ? `; недоступно — ${region.unreachable}` : ""}; средняя оценка: **${region.score ?? "—"}**`,
       ruleListMd(model, "Не выполнены требования:", region.gaps, true),
+      regionCoverageMd(model, sites),
       authorityGridMd(model, sites),
       sitesTableMd(sites),
     );

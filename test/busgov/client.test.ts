@@ -111,25 +111,54 @@ describe("ratings", () => {
 });
 
 describe("plans", () => {
-  it("returns plans with items, approval date and report flag", async () => {
+  it("reads planShortcomingInfoType: items, dates, FACT_DATE/MEASURES, documents", async () => {
     const answer = await client.plans("100001");
     expect(answer.ok).toBe(true);
     if (!answer.ok) return;
-    expect(answer.value.map((p) => [p.year, p.reportPlaced, p.approved])).toEqual([
-      [REF_YEAR - 1, true, `${REF_YEAR}-03-01`],
-      [REF_YEAR - 4, true, `${REF_YEAR - 3}-03-01`],
+    expect(answer.value.map((p) => [p.year, p.approved, p.items.length])).toEqual([
+      [REF_YEAR - 1, `${REF_YEAR}-03-01`, 2],
+      [REF_YEAR - 4, `${REF_YEAR - 3}-03-01`, 2],
     ]);
-    expect(answer.value[0]!.items?.[0]?.measure).toMatch(/Часто задаваемые вопросы/);
+    const item = answer.value[0]!.items[0]!;
+    expect(item).toMatchObject({
+      criterion: "Открытость и доступность информации об организации",
+      shortcoming: "На сайте нет раздела «Часто задаваемые вопросы»",
+      activity: expect.stringMatching(/Часто задаваемые вопросы/),
+      planDate: `${REF_YEAR}-06-01`,
+      factDate: `${REF_YEAR}-06-01`,
+      measures: expect.stringMatching(/выполнено/),
+      responsible: "Петрова Анна Сергеевна, Заместитель директора",
+    });
+    expect(answer.value[0]!.documents[0]).toMatchObject({
+      name: "Приказ об утверждении плана",
+      number: "15-о",
+    });
   });
 
   it("tells a plan without a report and a missing plan apart", async () => {
     const noReport = await client.plans("100006");
-    expect(noReport.ok && noReport.value.map((p) => p.reportPlaced)).toEqual([false]);
+    expect(noReport.ok && noReport.value[0]!.items.map((i) => i.factDate ?? null)).toEqual([null, null]);
     expect(await client.plans("100004")).toMatchObject({ ok: true, value: [] });
   });
 
   it("turns an unknown JSON shape into ok:false parse", async () => {
     expect(await client.plans("100005")).toMatchObject({ ok: false, error: { code: "parse" } });
+  });
+
+  it("does not ask the real bus.gov.ru for plans and says why", async () => {
+    const asked: string[] = [];
+    const live = createBusGovClient({
+      baseUrl: "https://bus.gov.ru",
+      minIntervalMs: 0,
+      fetchImpl: async (url) => {
+        asked.push(url);
+        return { status: 404, headers: {}, body: new Uint8Array() };
+      },
+    });
+    const answer = await live.plans("100001");
+    expect(answer).toMatchObject({ ok: false, error: { code: "unknown" } });
+    if (!answer.ok) expect(answer.error.message).toMatch(/--busgov-plans/);
+    expect(asked).toEqual([]);
   });
 });
 

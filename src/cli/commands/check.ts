@@ -5,6 +5,7 @@ import { isValidInn } from "../../registry/inn.ts";
 import { defaultReportsDir } from "../../store/paths.ts";
 import { UsageError } from "../../util/errors.ts";
 import { parseAsOf, parseTargetUrl } from "../../util/target-url.ts";
+import { loadBusgovPlansOption } from "../busgov-plans-option.ts";
 import { parseKind, parsePositiveInt, parseSphere, readCaFiles } from "../options.ts";
 import { createProgress } from "../progress.ts";
 import { summaryTable } from "../summary-table.ts";
@@ -20,6 +21,10 @@ export function registerCheck(program: Command): void {
     .option("--inn <inn>", "ИНН учреждения: проверить и его сведения на bus.gov.ru (с --kind institution)")
     .option("--busgov-id <id>", "идентификатор учреждения на bus.gov.ru (вместо --inn)")
     .option("--busgov-url <url>", "адрес bus.gov.ru (по умолчанию NOK_BUSGOV_URL или https://bus.gov.ru)")
+    .option(
+      "--busgov-plans <file>",
+      "планы по устранению недостатков из выгрузки (XML или JSON, planShortcomingInfoType)",
+    )
     .option("--render <mode>", "рендеринг в браузере: never | auto | always", "auto")
     .option(
       "--ca <file...>",
@@ -43,6 +48,7 @@ export function registerCheck(program: Command): void {
       const render = parseRenderMode(opts.render);
       const ca = readCaFiles(opts.ca);
       const progress = createProgress();
+      const busgovPlans = await loadBusgovPlansOption(opts.busgovPlans, (t) => progress.line(t));
       progress.line(
         `Проверка ${url} (вид: ${opts.kind}${opts.sphere ? `, сфера: ${opts.sphere}` : ""}, на дату ${asOf}` +
           `${busgov.inn ? `, ИНН ${busgov.inn}` : busgov.busgovId ? `, bus.gov.ru id ${busgov.busgovId}` : ""})`,
@@ -63,6 +69,14 @@ export function registerCheck(program: Command): void {
           render,
           ...(ca.length > 0 ? { ca } : {}),
           ...(busgovUrl ? { busgov: { baseUrl: busgovUrl } } : {}),
+          ...(busgovUrl || busgovPlans
+            ? {
+                busgov: {
+                  ...(busgovUrl ? { baseUrl: busgovUrl } : {}),
+                  ...(busgovPlans ? { plans: busgovPlans } : {}),
+                },
+              }
+            : {}),
           ...(opts.maxPages ? { maxPages: opts.maxPages } : {}),
           onProgress: (p) => progress.site(p),
           warn: (m) => progress.line(`внимание: ${m}`),

@@ -6,6 +6,7 @@ import { todayIso } from "../../pipeline/run-id.ts";
 import type { Sphere, TargetKind } from "../../types/index.ts";
 import { UsageError } from "../../util/errors.ts";
 import { parseAsOf, parseTargetUrl } from "../../util/target-url.ts";
+import { loadBusgovPlansOption } from "../busgov-plans-option.ts";
 import { parsePositiveInt, parseSphere, readCaFiles } from "../options.ts";
 import { createRunProgress } from "../run-progress.ts";
 
@@ -32,6 +33,10 @@ export function registerRun(program: Command): void {
       "дополнительные доверенные корневые сертификаты (PEM); Russian Trusted Root CA доверен и без этого",
     )
     .option("--busgov-url <url>", "адрес bus.gov.ru (по умолчанию NOK_BUSGOV_URL или https://bus.gov.ru)")
+    .option(
+      "--busgov-plans <file>",
+      "планы по устранению недостатков из выгрузки (XML или JSON, planShortcomingInfoType)",
+    )
     .option("--resume [runId]", "продолжить прерванный прогон (без id — последний незавершённый)")
     .option("--concurrency <n>", "сколько сайтов проверять одновременно (по умолчанию 8)", parsePositiveInt)
     .option("--as-of <date>", "дата, на которую выносятся вердикты (ГГГГ-ММ-ДД)")
@@ -71,6 +76,7 @@ export function registerRun(program: Command): void {
           );
       }
       const progress = createRunProgress();
+      const busgovPlans = await loadBusgovPlansOption(opts.busgovPlans, (t) => progress.line(t));
       if (resume && (opts.registry || opts.region || opts.sphere || opts.kind || opts.asOf || opts.maxPages))
         progress.line(
           "Внимание: при продолжении прогона действуют его исходные реестр, фильтры и дата; новые не применяются.",
@@ -95,6 +101,7 @@ export function registerRun(program: Command): void {
           render,
           ...(ca.length > 0 ? { ca } : {}),
           ...(busgovUrl ? { busgovUrl } : {}),
+          ...(busgovPlans ? { busgovPlans } : {}),
           ...(resume ? { resume } : {}),
           ...(opts.concurrency ? { concurrency: opts.concurrency } : {}),
           ...(asOf ? { asOf } : {}),

@@ -1,4 +1,4 @@
-import type { CardJson, CommonInfoJson, PlansJson, SearchJson } from "./schemas.ts";
+import type { CardJson, CommonInfoJson, PlanShortcomingJson, SearchJson } from "./schemas.ts";
 import { criterionValue } from "./schemas.ts";
 import type { AgencyCard, ImprovementPlan, NokResult } from "./types.ts";
 
@@ -35,7 +35,7 @@ export function commonInfoUrl(baseUrl: string, agencyId: string): string {
   );
 }
 
-/** ASSUMED path (see plansSchema). */
+/** OUR stand-in's path, not bus.gov.ru's: no public plans endpoint is known (see plansSchema). */
 export function plansUrl(baseUrl: string, agencyId: string): string {
   return join(baseUrl, `/public-rating/api/improvementPlan/list?agencyId=${encodeURIComponent(agencyId)}`);
 }
@@ -56,18 +56,23 @@ export function mapCard(
   fallbackName: string | null,
 ): AgencyCard | { problem: string } {
   const a = json.agency;
+  // A branch card may lack its own id and phone: scrapers take them from the head agency.
+  const head = a.branch?.headAgency ?? null;
+  const id = a.id ?? head?.id ?? null;
+  if (!id) return { problem: "в карточке учреждения нет идентификатора (agency.id, branch.headAgency.id)" };
   const name = clean(a.shortClientName) ?? clean(a.shortClientAltName) ?? clean(fallbackName);
   if (!name) return { problem: "в карточке учреждения нет наименования (shortClientName)" };
   return {
-    id: a.id,
+    id,
     inn: clean(a.inn),
     name,
     fullName: clean(a.fullClientName),
-    address: clean(a.agencyAddress?.fullAddress),
+    address: clean(a.agencyAddress?.fullAddress) ?? clean(head?.agencyAddress?.fullAddress),
     website: clean(a.website),
     email: clean(a.email),
-    phone: clean(a.phone),
-    cardUrl: infoCardUrl(baseUrl, a.id),
+    phone: clean(a.phone) ?? clean(head?.phone),
+    cardUrl: infoCardUrl(baseUrl, id),
+    ...(head?.id ? { headAgencyId: head.id } : {}),
   };
 }
 
@@ -93,29 +98,29 @@ export function mapRatings(json: CommonInfoJson, agencyId: string): NokResult[] 
   const year = entry?.ratingYear;
   if (year == null) return { problem: "в ответе commonInfo есть оценки, но нет года (ratingYear)" };
 
-  const results: NokResult[] = [];
-  for (const row of rows) {
+  // Every row of every scope is kept: a row without readable criteria still proves a result for the year.
+  return rows.map((row) => {
     const criteria: Record<string, number> = {};
     for (const [key, value] of Object.entries(row)) {
       if (!key.endsWith("Value") || NOT_CRITERIA.has(key)) continue;
       const parsed = criterionValue.safeParse(value);
-      if (!parsed.success) return { problem: `значение ${key} не число: ${JSON.stringify(value)}` };
-      if (parsed.data != null) criteria[key.slice(0, -"Value".length)] = parsed.data;
+      if (parsed.success && parsed.data != null) criteria[key.slice(0, -"Value".length)] = parsed.data;
     }
     const values = Object.values(criteria);
-    if (values.length === 0) return { problem: "строка оценки без значений критериев" };
-    const totalScore = Math.round((values.reduce((s, v) => s + v, 0) / values.length) * 100) / 100;
+    const totalScore =
+      values.length === 0
+        ? null
+        : Math.round((values.reduce((s, v) => s + v, 0) / values.length) * 100) / 100;
     const group = clean(row.organizationGroup?.groupName);
-    results.push({
+    return {
       year,
       totalScore,
-      totalScoreSource: "computed",
+      totalScoreSource: "computed" as const,
       criteria,
       ...(group ? { group } : {}),
       ...(row.globalPlaceValue != null ? { place: row.globalPlaceValue } : {}),
-    });
-  }
-  return results;
+    };
+  });
 }
 
 /** Dates arrive as YYYY-MM-DD or DD.MM.YYYY (Russian); anything else is dropped rather than guessed. */
@@ -129,24 +134,35 @@ function isoDate(v: string | null | undefined): string | undefined {
   return undefined;
 }
 
-export function mapPlans(json: PlansJson): ImprovementPlan[] {
-  return json.plans.map((p) => {
-    const approved = isoDate(p.approveDate);
-    return {
-      year: p.ratingYear,
-      ...(approved ? { approved } : {}),
-      ...(p.items
-        ? {
-            items: p.items.map((i) => ({
-              shortcoming: i.shortcoming,
-              measure: i.measure,
-              ...(clean(i.deadline) ? { deadline: clean(i.deadline)! } : {}),
-              ...(clean(i.responsible) ? { responsible: clean(i.responsible)! } : {}),
-              ...(i.done != null ? { done: i.done } : {}),
-            })),
-          }
-        : {}),
-      reportPlaced: p.executionReport != null,
-    };
-  });
+const opt = <K extends string>(key: K, v: string | null | undefined): { [P in K]?: string } =>
+  (clean(v) ? { [key]: clean(v)! } : {}) as { [P in K]?: string };
+
+/** planShortcomingInfoType (validated) → ImprovementPlan. */
+export function mapPlan(p: PlanShortcomingJson): ImprovementPlan {
+  const items = p.GROUPS_SHORTCOMINGS.flatMap((g) =>
+    g.SHORTCOMINGS.map((i) => ({
+      ...opt("criterion", i.CRITERION_NAME ?? g.CRITERION_NAME),
+      shortcoming: i.NAME,
+      activity: i.ACTIVITY,
+      ...opt("planDate", isoDate(i.PLAN_DATE)),
+      ...opt("responsible", [i.FIO, i.POSITION].filter(Boolean).join(", ")),
+      ...opt("factDate", isoDate(i.FACT_DATE)),
+      ...opt("measures", i.MEASURES),
+    })),
+  );
+  return {
+    year: p.RATING_YEAR,
+    ...opt("approved", isoDate(p.APPROVE_DATE)),
+    ...opt("approvedBy", p.ORGANIZATION_APPROVED),
+    ...opt("period", p.PLAN_PERIOD),
+    inn: p.INN,
+    ...opt("kpp", p.KPP),
+    items,
+    documents: (p.PLAN_SHORTCOMING_DOCUMENTS ?? []).map((d) => ({
+      name: d.DOC_NAME,
+      ...opt("type", d.DOC_TYPE),
+      ...opt("date", isoDate(d.REG_DATE)),
+      ...opt("number", d.DOC_NUM),
+    })),
+  };
 }

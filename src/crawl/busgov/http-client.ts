@@ -5,7 +5,7 @@ import {
   cardUrl,
   commonInfoUrl,
   mapCard,
-  mapPlans,
+  mapPlan,
   mapRatings,
   plansUrl,
   searchHits,
@@ -74,6 +74,19 @@ function describeIssues(error: z.ZodError): string {
     .slice(0, 3)
     .map((i) => `${i.path.length ? i.path.join(".") : "(корень)"}: ${i.message}`)
     .join("; ");
+}
+
+/** Why live plans are `unknown`: said in every verdict that rests on them. */
+export const LIVE_PLANS_UNKNOWN =
+  "открытый адрес API bus.gov.ru для планов по устранению недостатков неизвестен: планы на bus.gov.ru не запрашивались (их можно передать выгрузкой: --busgov-plans ФАЙЛ)";
+
+/** The real service (any scheme, with or without www). */
+export function isRealBusGov(baseUrl: string): boolean {
+  try {
+    return /^(www\.)?bus\.gov\.ru$/i.test(new URL(baseUrl).hostname);
+  } catch {
+    return false;
+  }
 }
 
 export function createBusGovClient(options: BusGovClientOptions = {}): HttpBusGovClient {
@@ -246,14 +259,12 @@ export function createBusGovClient(options: BusGovClientOptions = {}): HttpBusGo
     async plans(agencyId) {
       const trail: BusGovExchange[] = [];
       const url = plansUrl(baseUrl, agencyId);
-      const res = await getParsed(
-        url,
-        plansSchema,
-        "планы по устранению недостатков (адрес API предположительный)",
-        trail,
-      );
+      // No public endpoint for plans is known: the real site is not asked (a guessed path would only
+      // add load and a 404). Plans come from an export instead (--busgov-plans), see plans-export.ts.
+      if (isRealBusGov(baseUrl)) return failure({ code: "unknown", message: LIVE_PLANS_UNKNOWN }, url, trail);
+      const res = await getParsed(url, plansSchema, "планы по устранению недостатков", trail);
       if (!res.ok) return failure(res.error, url, trail);
-      return success(mapPlans(res.value!), res.exchange, trail);
+      return success(res.value!.plans.map(mapPlan), res.exchange, trail);
     },
 
     async close() {

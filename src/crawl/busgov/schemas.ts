@@ -46,24 +46,32 @@ export const searchSchema = z.object({
 });
 export type SearchJson = z.output<typeof searchSchema>;
 
+/** The fields a card and its branch's head agency share. */
+const agencyFields = {
+  id: idLike.nullish(),
+  inn: idLike.nullish(),
+  shortClientName: text,
+  shortClientAltName: text,
+  fullClientName: text,
+  agencyAddress: z.object({ fullAddress: text }).nullish(),
+  phone: text,
+  website: text,
+  email: text,
+};
+
 /**
  * Agency card: GET /public/agency/agency.json?agency={agencyId}
  * Learnt from: anchors.md §5.3 «Agency card JSON»; public school scrapers read `agency.shortClientName`
- * (fallback `shortClientAltName`), `agency.agencyAddress.fullAddress`, `agency.phone`, `agency.website`,
- * `agency.email`, `agency.id`; an org-sync script reads `agency.inn`.
- * ASSUMED: `fullClientName` (by analogy with shortClientName), optional.
+ * (fallback `shortClientAltName`), `agency.fullClientName`, `agency.agencyAddress.fullAddress`,
+ * `agency.phone`, `agency.website`, `agency.email`, `agency.id`; an org-sync script reads `agency.inn`.
+ * Branch cards: `agency.id` / `phone` may be missing, and scrapers then read
+ * `agency.branch.headAgency.{id, …}` (issue 14, from public scraper code) — so `id` is optional here
+ * and mapCard falls back to the head agency.
  */
 export const cardSchema = z.object({
   agency: z.object({
-    id: idLike,
-    inn: idLike.nullish(),
-    shortClientName: text,
-    shortClientAltName: text,
-    fullClientName: text,
-    agencyAddress: z.object({ fullAddress: text }).nullish(),
-    phone: text,
-    website: text,
-    email: text,
+    ...agencyFields,
+    branch: z.object({ headAgency: z.object(agencyFields).nullish() }).nullish(),
   }),
 });
 export type CardJson = z.output<typeof cardSchema>;
@@ -100,35 +108,70 @@ export const commonInfoSchema = z.record(
 );
 export type CommonInfoJson = z.output<typeof commonInfoSchema>;
 
+/** Dates in the exchange format are xs:date (YYYY-MM-DD); Russian DD.MM.YYYY is accepted from exports. */
+const dateText = z
+  .string()
+  .trim()
+  .regex(/^(\d{4}-\d{2}-\d{2}|\d{2}\.\d{2}\.\d{4})/, "дата в формате ГГГГ-ММ-ДД");
+const requiredText = z.union([z.string(), z.number()]).transform((v) => String(v).trim());
+
 /**
- * Improvement plans: ENTIRELY ASSUMED. No public code reads the НОК improvement plans from bus.gov.ru
- * (requirements.md BUS-03 knows only that plans are placed on the card and can be commented on;
- * `/public/agency/last-agency-plan.json` is the financial plan, not this). Path and shape below are
- * what our mock serves: GET /public-rating/api/improvementPlan/list?agencyId={id} →
- * `{ plans: [{ ratingYear, approveDate?, items?: [{ shortcoming, measure, deadline?, responsible?, done? }],
- * executionReport?: { placedAt? } | null }] }`. Against the real site this will most likely answer 404
- * (→ `ok: false`, i.e. `unknown`) until the real endpoint is learnt.
+ * An improvement plan as the ГМУ exchange format defines it: `planShortcomingInfoType` (ТФФ 1.8.3,
+ * Types.xsd; structure quoted in issue 14). The report on the plan is not a separate document: it is
+ * `FACT_DATE` («фактический срок реализации») and `MEASURES` («меры по устранению недостатков»)
+ * filled in on the items. Elements the type marks optional are `nullish` here; the required ones are
+ * required, so an export or a stand-in that drifts from the type fails loudly as `parse`.
  */
-export const plansSchema = z.object({
-  plans: z.array(
+export const planShortcomingSchema = z.object({
+  RATING_YEAR: yearLike,
+  SOCIAL_COUNCIL: requiredText,
+  PLAN_PERIOD: requiredText,
+  DESTINATION_ORGANIZATION: requiredText,
+  SCOPE_ACTIVITY: requiredText,
+  INN: idLike,
+  KPP: idLike.nullish(),
+  ORGANIZATION_APPROVED: requiredText,
+  APPROVE_DATE: dateText,
+  DESCRIPTION: text,
+  GROUPS_SHORTCOMINGS: z.array(
     z.object({
-      ratingYear: yearLike,
-      approveDate: text,
-      items: z
-        .array(
-          z.object({
-            shortcoming: z.string(),
-            measure: z.string(),
-            deadline: text,
-            responsible: text,
-            done: z.boolean().nullish(),
-          }),
-        )
-        .nullish(),
-      executionReport: z.object({ placedAt: text }).nullish(),
+      CRITERION_NAME: text,
+      SHORTCOMINGS: z.array(
+        z.object({
+          CRITERION_NAME: text,
+          /** The shortcoming found by the assessment. */
+          NAME: requiredText,
+          /** The measure planned against it. */
+          ACTIVITY: requiredText,
+          PLAN_DATE: dateText,
+          FIO: requiredText,
+          POSITION: requiredText,
+          FACT_DATE: dateText.nullish(),
+          MEASURES: text,
+        }),
+      ),
     }),
   ),
+  PLAN_SHORTCOMING_DOCUMENTS: z
+    .array(
+      z.object({
+        DOC_NAME: requiredText,
+        DOC_TYPE: text,
+        REG_DATE: dateText.nullish(),
+        DOC_NUM: text,
+      }),
+    )
+    .nullish(),
 });
+export type PlanShortcomingJson = z.output<typeof planShortcomingSchema>;
+
+/**
+ * Improvement plans of one agency over HTTP: NO PUBLIC ENDPOINT IS KNOWN. The client does not ask the
+ * real bus.gov.ru (plans come out `unknown` there, or from an export: --busgov-plans). A stand-in — the
+ * demo's mock — answers GET /public-rating/api/improvementPlan/list?agencyId={id} with
+ * `{ plans: [planShortcomingInfoType as JSON] }`; that path is ours, not bus.gov.ru's.
+ */
+export const plansSchema = z.object({ plans: z.array(planShortcomingSchema) });
 export type PlansJson = z.output<typeof plansSchema>;
 
 /** A numeric criterion value from a loose rating row, or undefined. */

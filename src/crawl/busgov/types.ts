@@ -40,6 +40,8 @@ export interface AgencyCard {
   phone: string | null;
   /** Human-readable card for evidence links: https://bus.gov.ru/pub/info-card/{id}. */
   cardUrl: string;
+  /** For a branch card: the head agency's id (the id above is the head's when the branch has none). */
+  headAgencyId?: string;
 }
 
 /** One НОК result of an institution (one rating year, one scope/group). */
@@ -49,7 +51,7 @@ export interface NokResult {
    * Total score 0–100. bus.gov.ru's rating DTO carries no total as far as known, so it is computed
    * as the mean of the criterion values (344н: the total is the criteria sum divided by their number).
    */
-  totalScore: number;
+  totalScore: number | null;
   totalScoreSource: "reported" | "computed";
   /** Criterion values keyed by the DTO field name without "Value": openness, comfort, timeout, goodwill, contentment. */
   criteria?: Record<string, number>;
@@ -59,22 +61,37 @@ export interface NokResult {
   place?: number;
 }
 
-/** One point of an improvement plan (shortcoming → measure). */
+/** One item of an improvement plan (planShortcomingInfoType GROUPS_SHORTCOMINGS[].SHORTCOMINGS[]). */
 export interface ImprovementPlanItem {
+  /** CRITERION_NAME: the NOK criterion the shortcoming falls under. */
+  criterion?: string;
+  /** NAME: the shortcoming found. */
   shortcoming: string;
-  measure: string;
-  deadline?: string;
+  /** ACTIVITY: the measure planned. */
+  activity: string;
+  /** PLAN_DATE, YYYY-MM-DD. */
+  planDate?: string;
+  /** FIO and POSITION of the person responsible. */
   responsible?: string;
-  done?: boolean;
+  /** FACT_DATE, YYYY-MM-DD: when it was actually done (the report on the plan). */
+  factDate?: string;
+  /** MEASURES: what was done (the report on the plan). */
+  measures?: string;
 }
 
-/** An institution's plan to eliminate the shortcomings found by НОК, and whether its execution was reported. */
+/** An institution's plan to eliminate the shortcomings found by НОК (planShortcomingInfoType). */
 export interface ImprovementPlan {
-  /** The НОК year the plan answers. */
+  /** RATING_YEAR: the НОК year the plan answers. */
   year: number;
-  /** Approval date, YYYY-MM-DD, when given. */
+  /** APPROVE_DATE, YYYY-MM-DD. */
   approved?: string;
-  items?: ImprovementPlanItem[];
-  /** True when information on carrying out the plan is placed. */
-  reportPlaced?: boolean;
+  /** ORGANIZATION_APPROVED: who approved it (the founder). */
+  approvedBy?: string;
+  /** PLAN_PERIOD as written. */
+  period?: string;
+  inn?: string;
+  kpp?: string;
+  items: ImprovementPlanItem[];
+  /** PLAN_SHORTCOMING_DOCUMENTS: name, number and date of the approving documents. */
+  documents: { name: string; type?: string; date?: string; number?: string }[];
 }

@@ -72,34 +72,85 @@ export function commonInfoEntry(a: MockAgency): unknown {
   };
 }
 
-/** ASSUMED endpoint and shape (see plansSchema in src/crawl/busgov/schemas.ts). */
+const SCOPE: Record<Sphere, string> = {
+  social: "Социальное обслуживание",
+  health: "Охрана здоровья",
+  culture: "Культура",
+  education: "Образование",
+  sport: "Физическая культура и спорт",
+};
+
+/**
+ * One plan as planShortcomingInfoType (ТФФ 1.8.3, Types.xsd; see planShortcomingSchema): the report on
+ * the plan is FACT_DATE / MEASURES on the items. Dates are xs:date.
+ */
+export function planShortcoming(a: MockAgency, p: MockAgency["plans"][number]): Record<string, unknown> {
+  const y = p.year + 1;
+  const reported = p.reported ?? (p.reportPlaced ? "all" : "none");
+  const item = (n: number, criterion: string, name: string, activity: string, planDate: string) => ({
+    CRITERION_NAME: criterion,
+    NAME: name,
+    ACTIVITY: activity,
+    PLAN_DATE: planDate,
+    FIO: n === 0 ? "Петрова Анна Сергеевна" : "Иванова Мария Петровна",
+    POSITION: n === 0 ? "Заместитель директора" : "Директор",
+    ...(reported === "all" || (reported === "some" && n === 0)
+      ? { FACT_DATE: planDate, MEASURES: `${activity}: выполнено` }
+      : {}),
+  });
+  return {
+    RATING_YEAR: p.year,
+    SOCIAL_COUNCIL: "Общественный совет по проведению независимой оценки качества",
+    PLAN_PERIOD: String(y),
+    DESTINATION_ORGANIZATION: a.fullName ?? a.name,
+    SCOPE_ACTIVITY: SCOPE[a.sphere],
+    INN: a.inn,
+    KPP: `${a.inn.slice(0, 4)}01001`,
+    ORGANIZATION_APPROVED: "Учредитель (орган исполнительной власти субъекта)",
+    APPROVE_DATE: `${y}-03-01`,
+    GROUPS_SHORTCOMINGS: [
+      {
+        CRITERION_NAME: "Открытость и доступность информации об организации",
+        SHORTCOMINGS: [
+          item(
+            0,
+            "Открытость и доступность информации об организации",
+            "На сайте нет раздела «Часто задаваемые вопросы»",
+            "Создать раздел «Часто задаваемые вопросы» на официальном сайте",
+            `${y}-06-01`,
+          ),
+        ],
+      },
+      {
+        CRITERION_NAME: "Доступность услуг для инвалидов",
+        SHORTCOMINGS: [
+          item(
+            1,
+            "Доступность услуг для инвалидов",
+            "Нет сменного кресла-коляски",
+            "Приобрести сменное кресло-коляску",
+            `${y}-12-31`,
+          ),
+        ],
+      },
+    ],
+    PLAN_SHORTCOMING_DOCUMENTS: [
+      {
+        DOC_NAME: "Приказ об утверждении плана",
+        DOC_TYPE: "Приказ",
+        REG_DATE: `${y}-03-01`,
+        DOC_NUM: "15-о",
+      },
+    ],
+  };
+}
+
+/** Our stand-in path for plans (no public bus.gov.ru endpoint is known; see plansSchema). */
 export function plansPayload(a: MockAgency): unknown {
   if (a.quirk === "unexpected-shape") {
     return a.plans.map((p) => ({ god: p.year, plan: "см. вложение" }));
   }
-  return {
-    plans: a.plans.map((p) => ({
-      ratingYear: p.year,
-      approveDate: `01.03.${p.year + 1}`,
-      items: [
-        {
-          shortcoming: "На сайте нет раздела «Часто задаваемые вопросы»",
-          measure: "Создать раздел «Часто задаваемые вопросы» на официальном сайте",
-          deadline: `01.06.${p.year + 1}`,
-          responsible: "Заместитель директора",
-          done: p.reportPlaced,
-        },
-        {
-          shortcoming: "Нет сменного кресла-коляски",
-          measure: "Приобрести сменное кресло-коляску",
-          deadline: `31.12.${p.year + 1}`,
-          responsible: "Директор",
-          done: p.reportPlaced,
-        },
-      ],
-      executionReport: p.reportPlaced ? { placedAt: `${p.year + 1}-12-20` } : null,
-    })),
-  };
+  return { plans: a.plans.map((p) => planShortcoming(a, p)) };
 }
 
 const escapeHtml = (s: string) =>

@@ -11,7 +11,11 @@ export interface MockAgency {
   sphere: Sphere;
   /** НОК results by year; the mock serves the latest one, as the real commonInfo does. */
   results: { year: number; totalScore: number; criteria: Record<string, number> }[];
-  plans: { year: number; reportPlaced: boolean }[];
+  /**
+   * Improvement plans (served as planShortcomingInfoType). `reportPlaced` fills FACT_DATE/MEASURES on every
+   * item; `reported: "some"` on the first item only.
+   */
+  plans: { year: number; reportPlaced: boolean; reported?: "all" | "some" | "none" }[];
   website?: string;
   fullName?: string;
   /** "unexpected-shape": ratings and plans answer JSON of a structure the client does not know. */

@@ -11,6 +11,7 @@ import {
   type BusgovCard,
   type BusgovData,
   type BusgovPlan,
+  type BusgovPlanItem,
   type BusgovResult,
   busgovDataSchema,
 } from "./busgov-shape.ts";
@@ -59,7 +60,7 @@ function resultLine(r: BusgovResult): string {
 
 function planLine(p: BusgovPlan): string {
   const approved = p.approved ? `, утверждён ${formatIso(p.approved)}` : "";
-  const items = p.items ? `, мероприятий: ${p.items}` : "";
+  const items = p.items.length > 0 ? `, мероприятий: ${p.items.length}` : "";
   return `План по устранению недостатков по итогам НОК ${p.year} года${approved}${items}`;
 }
 
@@ -203,34 +204,73 @@ function judgeNok(d: BusgovData, card: BusgovCard, p: BusgovDataParams, asOf: st
       details,
     };
 
-  if (plan.reportPlaced)
+  return judgeReport(plan, card, asOf, snapPlans, details);
+}
+
+/**
+ * The report on a plan is FACT_DATE / MEASURES filled in on its items (planShortcomingInfoType): pass
+ * when every item past its PLAN_DATE carries them, warn when only some do, fail when none does. A
+ * FACT_DATE after the reference date did not exist yet then; an item without PLAN_DATE counts as due.
+ */
+function judgeReport(
+  plan: BusgovPlan,
+  card: BusgovCard,
+  asOf: string,
+  snapPlans: string | null,
+  base: Record<string, unknown>,
+): CheckOutcome {
+  const done = (i: BusgovPlanItem) => (i.factDate != null && i.factDate <= asOf) || i.measures === true;
+  const due = plan.items.filter((i) => !i.planDate || i.planDate < asOf);
+  const reported = plan.items.filter(done);
+  const dueReported = due.filter(done);
+  const details = { ...base, items: plan.items.length, due: due.length, reported: reported.length };
+  const ev = (excerpt: string) => [evidence(card.cardUrl, excerpt, snapPlans, plan.approved ?? null)];
+  const head = `Отчёт о выполнении плана по итогам НОК ${plan.year} года`;
+
+  if (plan.items.length === 0)
     return {
-      status: "pass",
-      message: `На bus.gov.ru размещён отчёт о выполнении плана по итогам НОК ${plan.year} года.`,
-      evidence: [
-        evidence(
-          card.cardUrl,
-          `${planLine(plan)}; отчёт о выполнении размещён`,
-          snapPlans,
-          plan.approved ?? null,
-        ),
-      ],
+      status: "warn",
+      message: `В плане по итогам НОК ${plan.year} года на bus.gov.ru нет мероприятий — сведения о выполнении отнести не к чему.`,
+      evidence: ev(planLine(plan)),
       details,
     };
-  // The report follows the measures: before the last deadline it is not due yet.
-  if (plan.lastDeadline && plan.lastDeadline >= asOf)
+  if (due.length === 0) {
+    const next = plan.items
+      .map((i) => i.planDate)
+      .filter((d): d is string => d != null)
+      .sort()[0];
+    if (reported.length > 0)
+      return {
+        status: "pass",
+        message: `${head}: сведения о выполнении внесены по ${reported.length} из ${plan.items.length} мероприятий, сроки остальных не наступили.`,
+        evidence: ev(`${planLine(plan)}; выполнено мероприятий: ${reported.length}`),
+        details,
+      };
     return {
       status: "n/a",
-      message: `Отчёт о выполнении плана по итогам НОК ${plan.year} года ещё не требуется: сроки мероприятий — до ${formatIso(plan.lastDeadline)}.`,
-      evidence: [evidence(card.cardUrl, planLine(plan), snapPlans, plan.approved ?? null)],
-      details: { ...details, lastDeadline: plan.lastDeadline },
+      message: `${head} ещё не требуется: ближайший срок мероприятий — ${next ? formatIso(next) : "не указан"}.`,
+      evidence: ev(planLine(plan)),
+      details,
+    };
+  }
+  if (dueReported.length === due.length)
+    return {
+      status: "pass",
+      message: `${head} размещён на bus.gov.ru: фактические сроки и принятые меры указаны по всем ${due.length} мероприятиям, срок которых наступил.`,
+      evidence: ev(`${planLine(plan)}; выполнено мероприятий: ${reported.length}`),
+      details,
+    };
+  if (reported.length > 0)
+    return {
+      status: "warn",
+      message: `${head} неполный: сведения о выполнении есть по ${dueReported.length} из ${due.length} мероприятий, срок которых истёк.`,
+      evidence: ev(`${planLine(plan)}; выполнено мероприятий: ${reported.length}`),
+      details,
     };
   return {
     status: "fail",
-    message: `Отчёт о выполнении плана по итогам НОК ${plan.year} года на bus.gov.ru не размещён${plan.lastDeadline ? ` (сроки мероприятий истекли ${formatIso(plan.lastDeadline)})` : ""}.`,
-    evidence: [
-      evidence(card.cardUrl, `${planLine(plan)}; отчёта о выполнении нет`, snapPlans, plan.approved ?? null),
-    ],
-    details: { ...details, lastDeadline: plan.lastDeadline ?? null },
+    message: `${head} на bus.gov.ru не размещён: ни по одному из ${due.length} мероприятий с истёкшим сроком нет фактического срока (FACT_DATE) и принятых мер (MEASURES).`,
+    evidence: ev(`${planLine(plan)}; сведений о выполнении нет`),
+    details,
   };
 }

@@ -40,15 +40,23 @@ export const busgovResultSchema = z.object({
   group: z.string().nullish(),
 });
 
+/** One item of a plan, reduced to what the report question needs (planShortcomingInfoType SHORTCOMINGS[]). */
+export const busgovPlanItemSchema = z.object({
+  /** PLAN_DATE: the item is due after it. */
+  planDate: isoDate.nullish(),
+  /** FACT_DATE: when it was actually done. */
+  factDate: isoDate.nullish(),
+  /** Whether MEASURES (what was done) is filled in. */
+  measures: z.boolean().nullish(),
+});
+
 export const busgovPlanSchema = z.object({
-  /** The НОК year the plan answers. */
+  /** The НОК year the plan answers (RATING_YEAR). */
   year: z.number().int(),
+  /** APPROVE_DATE. */
   approved: isoDate.nullish(),
-  /** Number of measures in the plan. */
-  items: z.number().int().nonnegative().nullish(),
-  /** The latest deadline of its measures: a report is due only after it. */
-  lastDeadline: isoDate.nullish(),
-  reportPlaced: z.boolean().nullish(),
+  /** The items; the report on the plan is FACT_DATE/MEASURES filled in on them. */
+  items: z.array(busgovPlanItemSchema).default([]),
 });
 
 export const busgovDataSchema = z.object({
@@ -64,6 +72,7 @@ export type BusgovData = z.output<typeof busgovDataSchema>;
 export type BusgovCard = z.output<typeof busgovCardSchema>;
 export type BusgovResult = z.output<typeof busgovResultSchema>;
 export type BusgovPlan = z.output<typeof busgovPlanSchema>;
+export type BusgovPlanItem = z.output<typeof busgovPlanItemSchema>;
 /** One answered or failed question. */
 export type BusgovPart<T> =
   | { ok: true; url: string; snapshot?: string | null | undefined; value: T }
