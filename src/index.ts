@@ -1,4 +1,12 @@
 /** Programmatic API: the CLI, the scheduler and the server call only this. */
+
+export {
+  type WriteLettersOptions,
+  type WrittenLetter,
+  type WrittenLetters,
+  writeLetters,
+} from "./letters/index.ts";
+export { loadRunWithPrevious, loadStoredRun, type StoredRunOptions } from "./notify/stored-runs.ts";
 export {
   type BusgovTarget,
   busgovBaseUrl,

@@ -4,6 +4,7 @@ import { TOOL_VERSION } from "../version.ts";
 import { registerCheck } from "./commands/check.ts";
 import { registerCrawl } from "./commands/crawl.ts";
 import { registerDemo } from "./commands/demo.ts";
+import { registerLetters } from "./commands/letters.ts";
 import { registerRecheck } from "./commands/recheck.ts";
 import { registerReport } from "./commands/report.ts";
 import { registerRules } from "./commands/rules.ts";
@@ -28,6 +29,7 @@ registerReport(program);
 registerRecheck(program);
 registerSchedule(program);
 registerServe(program);
+registerLetters(program);
 
 try {
   await program.parseAsync(process.argv);
