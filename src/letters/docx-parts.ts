@@ -76,7 +76,8 @@ export function heading(text: string): Paragraph {
 /** A list item in the ministry's style: hanging, indented, the marker (number or «—») in front. */
 export function item(marker: string, ...pieces: Piece[]): Paragraph {
   return new Paragraph({
-    alignment: AlignmentType.JUSTIFIED,
+    // Left-aligned: justified short items with long words stretch into gaps.
+    alignment: AlignmentType.LEFT,
     indent: { left: INDENT, hanging: Math.round(INDENT * 0.6) },
     spacing: { after: 40, line: 276 },
     children: runs([`${marker} `, ...pieces], BODY_SIZE),

@@ -25,7 +25,8 @@ export const GENERIC_ADDRESSEE = [
 
 export function senderBlock(): Paragraph[] {
   return [
-    ...SENDER_LINES.map((t) => line(t, { bold: true, align: "center" })),
+    // 12 pt so that «ТРУДА И СОЦИАЛЬНОЙ ЗАЩИТЫ» keeps to one line of the half-width column.
+    ...SENDER_LINES.map((t) => line(t, { bold: true, size: 24, align: "center" })),
     line(SENDER_ADDRESS, { size: 20, align: "center" }),
     line(""),
     line("____________ № ____________", { size: 24, align: "center" }),
