@@ -6,7 +6,16 @@ export {
   type WrittenLetters,
   writeLetters,
 } from "./letters/index.ts";
-export { loadRunWithPrevious, loadStoredRun, type StoredRunOptions } from "./notify/stored-runs.ts";
+export {
+  type ContactIssue,
+  type DeliveryRecord,
+  loadRunWithPrevious,
+  loadStoredRun,
+  type NotifyOptions,
+  type NotifyResult,
+  notifyRun,
+  type StoredRunOptions,
+} from "./notify/index.ts";
 export {
   type BusgovTarget,
   busgovBaseUrl,

@@ -5,6 +5,7 @@ import { registerCheck } from "./commands/check.ts";
 import { registerCrawl } from "./commands/crawl.ts";
 import { registerDemo } from "./commands/demo.ts";
 import { registerLetters } from "./commands/letters.ts";
+import { registerNotify } from "./commands/notify.ts";
 import { registerRecheck } from "./commands/recheck.ts";
 import { registerReport } from "./commands/report.ts";
 import { registerRules } from "./commands/rules.ts";
@@ -30,6 +31,7 @@ registerRecheck(program);
 registerSchedule(program);
 registerServe(program);
 registerLetters(program);
+registerNotify(program);
 
 try {
   await program.parseAsync(process.argv);

@@ -39,6 +39,8 @@ export function parseYaml(text: string, file: string): ReadResult {
     for (const pair of item.items) {
       const key = isScalar(pair.key) ? String(pair.key.value) : "";
       const keyLine = lineOf(pair.key) ?? line;
+      // Notification addresses: read, with their lines, by src/notify/contacts.ts.
+      if (key === "contacts") continue;
       const field = fieldForHeader(key);
       if (!field) {
         issues.push({
