@@ -1,6 +1,6 @@
 /** The text of a region's notification and the JSON a webhook receives. */
 import { SPHERE_IN_PHRASES } from "../findings/sphere-names.ts";
-import { longDate, NBSP, shortDate, typeset } from "../letters/typography.ts";
+import { endSentence, longDate, NBSP, shortDate, typeset } from "../letters/typography.ts";
 import { ruleFailureTitle, ruleTitle, statusLabel } from "../report/labels.ts";
 import type { DiffEntry, RunResult } from "../types/result.ts";
 import type { RegionChanges } from "./region-changes.ts";
@@ -75,7 +75,9 @@ export function composeMessage(run: RunResult, region: RegionChanges): Notificat
   const lines = [
     region.name,
     "",
-    `Результаты мониторинга официальных сайтов в части размещения информации о независимой оценке качества условий оказания услуг организациями социальной сферы по состоянию на ${longDate(run.asOf)}${since}.`,
+    endSentence(
+      `Результаты мониторинга официальных сайтов в части размещения информации о независимой оценке качества условий оказания услуг организациями социальной сферы по состоянию на ${longDate(run.asOf)}${since}`,
+    ),
   ];
   const block = (title: string, list: PayloadChange[], note = "") => {
     if (!list.length) return;
