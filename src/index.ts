@@ -1,6 +1,19 @@
 /** Programmatic API: the CLI, the scheduler and the server call only this. */
 
 export {
+  type Dispute,
+  type DisputeStatus,
+  type DisputeStore,
+  findRunSite,
+  type OpenDisputeInput,
+  openDispute,
+  openDisputes,
+  type RecheckSite,
+  recheckDispute,
+  recheckWithSeed,
+  validateDispute,
+} from "./disputes/index.ts";
+export {
   type WriteLettersOptions,
   type WrittenLetter,
   type WrittenLetters,
