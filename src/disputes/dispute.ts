@@ -66,6 +66,12 @@ export async function openDispute(
   store: DisputeStore,
   recheck: RecheckSite,
 ): Promise<Dispute> {
+  const dispute = await createDispute(run, input, store);
+  return recheckDispute(dispute, run, store, recheck, dispute.by);
+}
+
+/** Validates and stores the dispute as open («ожидает повторной проверки»); the dashboard re-checks it after. */
+export async function createDispute(run: RunResult, input: OpenDisputeInput, store: DisputeStore): Promise<Dispute> {
   const site = validateDispute(run, input);
   const verdict = site.findings.find((f) => f.rule === input.rule)!.status;
   const by = input.by?.trim() || "не указан";
@@ -94,7 +100,7 @@ export async function openDispute(
       },
     ],
   });
-  return runRecheck(dispute, site, run.asOf, store, recheck, by);
+  return dispute;
 }
 
 /** Re-checks a stored dispute again (the site may have been fixed since); a confirmed one stays as it is. */

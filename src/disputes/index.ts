@@ -1,5 +1,6 @@
 /** Disputes of findings: stored with their history, settled only by re-checks. */
 export {
+  createDispute,
   findRunSite,
   type OpenDisputeInput,
   openDispute,

@@ -14,6 +14,8 @@ export type RecheckSite = (
 
 export interface RecheckDefaults {
   snapshotsDir?: string;
+  /** The dashboard's SSRF-guarded fetcher; default: the render-mode fetcher of `nok check`. */
+  fetcher?: CheckOptions["fetcher"];
   pool?: HostPool;
   render?: CheckOptions["render"];
   chromium?: string | null;
@@ -37,6 +39,7 @@ export function recheckWithSeed(defaults: RecheckDefaults = {}): RecheckSite {
         pool: defaults.pool ?? createPool(),
         seeds: [{ url: evidenceUrl, depth: 1, bias: SEED_BIAS }],
         ...(defaults.snapshotsDir ? { snapshotsDir: defaults.snapshotsDir } : {}),
+        ...(defaults.fetcher ? { fetcher: defaults.fetcher } : {}),
         ...(defaults.render ? { render: defaults.render } : {}),
         ...(defaults.chromium === undefined ? {} : { chromium: defaults.chromium }),
         ...(defaults.maxPages ? { maxPages: defaults.maxPages } : {}),
