@@ -75,6 +75,7 @@ export {
   runNational,
 } from "./pipeline/national-run.ts";
 export { type RecheckOptions, recheckRun } from "./pipeline/recheck.ts";
+export { type ReportExtrasOptions, reportExtras } from "./pipeline/report-extras.ts";
 export {
   acquireRunLock,
   type LockInfo,
@@ -83,7 +84,7 @@ export {
   readRunLock,
 } from "./pipeline/run-lock.ts";
 export { exitCodeFor } from "./pipeline/run-result.ts";
-export { parseFormats, type ReportFormat, writeReports } from "./report/index.ts";
+export { type HtmlOptions, parseFormats, type ReportFormat, writeReports } from "./report/index.ts";
 export {
   createDaemonLogger,
   type DaemonLogger,

@@ -48,9 +48,8 @@ export function registerDemo(program: Command): void {
     .action(async (opts) => {
       const { DEMO_AS_OF } = await import("../../demo/web.ts");
       const { demoMismatches, startDemoNetwork } = await import("../../demo/network.ts");
-      const { exitCodeFor, nationalDigest, parseFormats, runNational, writeReports } = await import(
-        "../../index.ts"
-      );
+      const { exitCodeFor, nationalDigest, parseFormats, reportExtras, runNational, writeReports } =
+        await import("../../index.ts");
       const formats = parseFormats(opts.format);
       const progress = createRunProgress();
       progress.line("Запуск демо-сети (генерация сайтов и документов)…");
@@ -79,7 +78,12 @@ export function registerDemo(program: Command): void {
             ),
         });
         progress.done();
-        const written = await writeReports(run, defaultReportsDir(run.runId), formats);
+        const written = await writeReports(
+          run,
+          defaultReportsDir(run.runId),
+          formats,
+          await reportExtras(run),
+        );
         if (opts.json) process.stdout.write(`${JSON.stringify(run, null, 2)}\n`);
         else process.stdout.write(`${nationalDigest(run)}\n`);
         const { total, misses } = demoMismatches(run.sites, network.expected);
