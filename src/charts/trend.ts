@@ -33,17 +33,19 @@ export function trendSvg(series: readonly TrendSeries[], opts: TrendOptions): st
   const legendRows = Math.ceil(series.length / 2);
   const plotHeight = opts.height ?? 200;
   const left = 44;
-  const right = 16;
-  const top = 26;
+  // Room for half of the last date label, centred on the last point.
+  const right = 36;
+  const titleLines = wrap(opts.title, Math.floor((width - left) / 7.2));
+  const top = 12 + titleLines.length * 16;
   const bottom = 34;
   const height = top + plotHeight + bottom + legendRows * 16;
   const plotWidth = width - left - right;
   const count = opts.labels.length;
   const xOf = (i: number) => left + (count <= 1 ? plotWidth / 2 : (i * plotWidth) / (count - 1));
   const yOf = (v: number) => top + plotHeight * (1 - v);
-  const parts: string[] = [
-    text(left, 16, opts.title, { "font-size": 13, "font-weight": "bold", fill: "#222222" }),
-  ];
+  const parts: string[] = titleLines.map((line, i) =>
+    text(left, 16 + i * 16, line, { "font-size": 13, "font-weight": "bold", fill: "#222222" }),
+  );
   for (const tick of [0, 0.25, 0.5, 0.75, 1]) {
     const y = yOf(tick);
     parts.push(
@@ -104,4 +106,12 @@ export function trendSvg(series: readonly TrendSeries[], opts: TrendOptions): st
       }),
     );
   return `<svg xmlns="http://www.w3.org/2000/svg" class="chart trend-svg" viewBox="0 0 ${width} ${n(height)}" width="${width}" height="${n(height)}" role="img" aria-label="${esc(opts.title)}" font-family="Arial, Helvetica, sans-serif"><title>${esc(opts.title)}</title>${parts.join("")}</svg>`;
+}
+
+/** Splits a title into at most two lines of about `max` characters, at spaces. */
+function wrap(title: string, max: number): string[] {
+  if (title.length <= max) return [title];
+  const cut = title.lastIndexOf(" ", max);
+  const at = cut > max / 2 ? cut : max;
+  return [title.slice(0, at).trim(), clip(title.slice(at).trim(), max)];
 }

@@ -28,7 +28,8 @@ export async function ruleTrendChart(
   const trend = ruleTrend(runs, rule, filter.sphere);
   return trendSvg(trend.series, {
     labels: trend.labels,
-    title: `Динамика: ${ruleTitle(run, rule)} — доля субъектов, где требование выполнено`,
+    title: `${ruleTitle(run, rule)} — доля субъектов, где требование выполнено`,
+    width: 900,
   });
 }
 
@@ -44,5 +45,6 @@ export async function regionHistoryChart(
   return trendSvg(trend.series, {
     labels: trend.labels,
     title: "Доля выполненных требований на сайтах органов власти субъекта, по сферам",
+    width: 900,
   });
 }
