@@ -71,7 +71,11 @@ export async function openDispute(
 }
 
 /** Validates and stores the dispute as open («ожидает повторной проверки»); the dashboard re-checks it after. */
-export async function createDispute(run: RunResult, input: OpenDisputeInput, store: DisputeStore): Promise<Dispute> {
+export async function createDispute(
+  run: RunResult,
+  input: OpenDisputeInput,
+  store: DisputeStore,
+): Promise<Dispute> {
   const site = validateDispute(run, input);
   const verdict = site.findings.find((f) => f.rule === input.rule)!.status;
   const by = input.by?.trim() || "не указан";

@@ -20,7 +20,7 @@ export function registerNotify(program: Command): void {
     .option("--region <codes...>", "только эти субъекты")
     .addHelpText(
       "after",
-      "\nАдреса берутся из поля contacts: у субъекта (registry/regions.yaml) и у сайта (YAML-реестр сайтов);\nсубъект получает сообщение, если есть новые недостатки, устранённые или по-прежнему не размещённые сведения.\nНеудачная доставка повторяется с нарастающей паузой и записывается в deliveries.json; прогон не меняется.",
+      "\nАдреса берутся из поля contacts: у субъекта (registry/regions.yaml) и у сайта (YAML-реестр сайтов);\nсубъект получает сообщение, если есть новые недостатки, устранённые или по-прежнему не размещённые сведения.\nНеудачная доставка повторяется с нарастающей паузой и записывается в deliveries.json; прогон не меняется.\nПисьма формирует nodemailer (SMTP и файлы .eml); тесты принимают их настоящим SMTP-сервером (smtp-server)\nна 127.0.0.1 и разбирают mailparser.",
     )
     .action(async (ref: string, opts) => {
       const { defaultReportsDir, loadRunWithPrevious, notifyRun } = await import("../../index.ts");
