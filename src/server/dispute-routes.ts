@@ -8,12 +8,23 @@ import { UsageError } from "../util/errors.ts";
 import { clientAddress, type ServerContext } from "./context.ts";
 import { errorHtml } from "./page-routes.ts";
 import { clientKey } from "./rate-limit.ts";
-import { HttpError, readBody, redirect, requestType, sendHtml } from "./respond.ts";
+import { HttpError, readBody, redirect, requestType, sendHtml, sendJson } from "./respond.ts";
 import type { Router } from "./router.ts";
 import { RUN_ID_PATTERN } from "./run-source.ts";
 import { refuseTarget } from "./ssrf-guard.ts";
 
 export function disputeRoutes(router: Router, ctx: ServerContext): void {
+  router.on("GET", "/api/disputes", async ({ res, url }) => {
+    const q = url.searchParams;
+    const status = q.get("status");
+    const disputes = await ctx.disputes.list({
+      ...(q.get("run") ? { runId: q.get("run")! } : {}),
+      ...(q.get("region") ? { region: q.get("region")! } : {}),
+      ...(status === "open" || status === "confirmed" ? { status } : {}),
+    });
+    sendJson(res, 200, { disputes });
+  });
+
   router.on("POST", "/region/:code/disputes", async ({ req, res, params }) => {
     const code = params.code!;
     const type = requestType(req);

@@ -136,3 +136,22 @@ describe("nok letters", () => {
     expect(t).toContain("https://school299.example.ru/");
   });
 });
+
+describe("addressing from the regions file", () => {
+  it("uses the region's own addressee when registry/regions.yaml names one", async () => {
+    const file = join(dir, "regions.yaml");
+    const { writeFile } = await import("node:fs/promises");
+    await writeFile(
+      file,
+      'regions:\n  - { code: "08", name: "Республика Калмыкия", short: "Калмыкия", district: ЮФО, addressee: "Главе Республики Калмыкия\\nПредседателю Правительства" }\n',
+    );
+    const w = await writeLetters(aggregateRun(nationalRun(), { regions: REGIONS }), join(dir, "addr"), {
+      regions: ["08"],
+      regionsFile: file,
+      today: "2025-03-10",
+    });
+    const t = await docxText(w.letters[0]!.path);
+    expect(t).toContain("Главе Республики Калмыкия\n\nПредседателю Правительства");
+    expect(t).not.toContain("Высшему должностному лицу");
+  });
+});

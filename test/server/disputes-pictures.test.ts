@@ -108,4 +108,12 @@ describe("«оспорить» on the region page", () => {
     expect(html).toContain("подтверждено повторной проверкой");
     expect(html).toContain("Министерство культуры Тульской области");
   });
+
+  it("lists the disputes with their history in the API", async () => {
+    const body = (await (await fetch(`${server.url}/api/disputes?region=71&status=confirmed`)).json()) as {
+      disputes: { rule: string; history: { action: string }[] }[];
+    };
+    expect(body.disputes.map((d) => d.rule)).toEqual([NOK]);
+    expect(body.disputes[0]!.history.map((h) => h.action)).toEqual(["opened", "rechecked"]);
+  });
 });
