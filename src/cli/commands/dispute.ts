@@ -1,4 +1,5 @@
 import type { Command } from "commander";
+import { STATUS_NAMES } from "../../findings/sphere-names.ts";
 import type { Dispute } from "../../index.ts";
 import { UsageError } from "../../util/errors.ts";
 
@@ -94,7 +95,7 @@ export function registerDispute(program: Command): void {
 function describe(d: Dispute): string {
   const status = d.status === "confirmed" ? "подтверждено" : "открыт";
   return [
-    `Спор № ${d.id} (${status}): ${d.site} — ${d.rule}; прогон ${d.runId}, вердикт прогона «${d.verdict}»`,
+    `Спор № ${d.id} (${status}): ${d.site} — ${d.rule}; прогон ${d.runId}, вердикт прогона «${STATUS_NAMES[d.verdict]}»`,
     `  оспорил: ${d.by}, ${d.createdAt}; страница: ${d.evidenceUrl}; комментарий: ${d.comment}`,
     `  ${d.reason}`,
   ].join("\n");
