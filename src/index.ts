@@ -14,6 +14,7 @@ export {
   validateDispute,
 } from "./disputes/index.ts";
 export {
+  pagesRead,
   type WriteLettersOptions,
   type WrittenLetter,
   type WrittenLetters,

@@ -1,5 +1,6 @@
 /** Letters to the regions (DOCX) and the national cover note. */
 export { type CoverNoteLetter, coverNote } from "./cover-note.ts";
+export { pagesRead } from "./pages-read.ts";
 export { type LetterOptions, regionLetter } from "./region-letter.ts";
 export { type RegionLetterModel, regionLetterModel } from "./region-letter-model.ts";
 export { longDate, typeset } from "./typography.ts";

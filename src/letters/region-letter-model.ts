@@ -58,7 +58,13 @@ export interface RegionLetterModel {
 const MAX_URLS_PER_GAP = 6;
 
 /** The letter model of one region, or null when the region has no gap (such regions get no letter). */
-export function regionLetterModel(run: RunResult, code: string, name: string): RegionLetterModel | null {
+export function regionLetterModel(
+  run: RunResult,
+  code: string,
+  name: string,
+  /** Site start URL → the pages the run read there (see pagesRead); named for items not found. */
+  read: ReadonlyMap<string, string[]> = new Map(),
+): RegionLetterModel | null {
   const sites = run.sites.filter((s) => s.region === code);
   const spheres = new Map<Sphere | null, LetterSphere>();
   const sphereOf = (sphere: Sphere | null): LetterSphere => {
@@ -80,8 +86,8 @@ export function regionLetterModel(run: RunResult, code: string, name: string): R
         sphereOf(site.sphere).authorities.push({
           name: site.name,
           url: site.finalUrl || site.url,
-          gaps: fails.map((f) => gapOf(run, site, f)),
-          stale: warns.map((f) => gapOf(run, site, f)),
+          gaps: fails.map((f) => gapOf(run, site, f, read)),
+          stale: warns.map((f) => gapOf(run, site, f, read)),
         });
       }
     } else {
@@ -96,7 +102,7 @@ export function regionLetterModel(run: RunResult, code: string, name: string): R
           name: site.name,
           url: site.finalUrl || site.url,
           kind: site.kind,
-          urls: gapOf(run, site, f).urls,
+          urls: gapOf(run, site, f, read).urls,
         });
       }
     }
@@ -112,23 +118,26 @@ export function regionLetterModel(run: RunResult, code: string, name: string): R
   return { code, name, runId: run.runId, asOf: run.asOf, spheres: list, unchecked, gapCount };
 }
 
-function gapOf(run: RunResult, site: SiteResult, f: Finding): LetterGap {
+function gapOf(run: RunResult, site: SiteResult, f: Finding, read: ReadonlyMap<string, string[]>): LetterGap {
   return {
     rule: f.rule,
     title: f.status === "fail" ? ruleFailureTitle(run, f.rule) : f.title || ruleTitle(run, f.rule),
     message: f.message,
-    urls: lookedAt(site, f),
+    urls: lookedAt(site, f, read.get(site.url)),
   };
 }
 
 /**
  * What the check looked at for this rule: the evidence it weighed (a regulation found without NOK powers, a stale
- * list), the candidates it rejected and the documents it could not read — else the site itself.
+ * list), the candidates it rejected and the documents it could not read — else the NOK-related pages the run read
+ * on the site, else the site itself.
  */
-export function lookedAt(site: SiteResult, f: Finding): string[] {
+export function lookedAt(site: SiteResult, f: Finding, pagesRead: readonly string[] = []): string[] {
   const urls = new Set<string>();
   for (const e of f.evidence) urls.add(e.url);
   collectUrls(f.details, urls, 0);
+  // Nothing specific to the rule: the places on the site where such items are published, as the run read them.
+  if (urls.size === 0) for (const u of pagesRead) urls.add(u);
   if (urls.size === 0) urls.add(site.finalUrl || site.url);
   return [...urls].slice(0, MAX_URLS_PER_GAP);
 }

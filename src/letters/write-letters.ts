@@ -21,6 +21,8 @@ export interface WriteLettersOptions {
   today?: string;
   /** registry/regions.yaml or another regions file (names, addressees). */
   regionsFile?: string;
+  /** The pages the run read per site (pagesRead()), named for items not found. */
+  pagesRead?: ReadonlyMap<string, string[]>;
 }
 
 export interface WrittenLetter {
@@ -56,7 +58,7 @@ export async function writeLetters(
   for (const code of selected) {
     const info = known.get(code);
     const name = info?.name ?? names.get(code) ?? `Субъект Российской Федерации (код ${code})`;
-    const model = regionLetterModel(run, code, name);
+    const model = regionLetterModel(run, code, name, opts.pagesRead);
     if (!model) {
       withoutGaps.push(code);
       continue;

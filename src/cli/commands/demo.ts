@@ -18,9 +18,11 @@ async function demoLettersAndNotifications(
   reportsDir: string,
   registryFiles: readonly string[],
 ): Promise<string> {
-  const { notifyRun, writeLetters } = await import("../../index.ts");
+  const { defaultSnapshotsDir, notifyRun, pagesRead, writeLetters } = await import("../../index.ts");
   const { writeDemoContacts } = await import("../../demo/contacts.ts");
-  const letters = await writeLetters(run, join(reportsDir, "letters"));
+  const letters = await writeLetters(run, join(reportsDir, "letters"), {
+    pagesRead: await pagesRead(defaultSnapshotsDir(), run.runId),
+  });
   const codes = run.sites.map((s) => s.region).filter((c): c is string => c !== null);
   const contacts = await writeDemoContacts(join(defaultDataDir(), "demo"), codes);
   const notes = await notifyRun(run, {

@@ -17,7 +17,9 @@ export function registerLetters(program: Command): void {
       "\nПисьмо получает только субъект, у которого есть недостатки (вердикт «не соответствует»); то, что не удалось\nпроверить, перечисляется в письме отдельно и недостатком не считается. Адресат — из registry/regions.yaml\n(поле addressee), иначе «Высшему должностному лицу субъекта Российской Федерации». A4, Times New Roman 14.",
     )
     .action(async (ref: string, opts) => {
-      const { defaultReportsDir, loadStoredRun, writeLetters } = await import("../../index.ts");
+      const { defaultReportsDir, defaultSnapshotsDir, loadStoredRun, pagesRead, writeLetters } = await import(
+        "../../index.ts"
+      );
       const run = await loadStoredRun(ref);
       const today = new Date().toISOString().slice(0, 10);
       const deadline = opts.deadline as string | undefined;
@@ -29,6 +31,7 @@ export function registerLetters(program: Command): void {
         .map((c) => c.trim());
       const written = await writeLetters(run, out, {
         today,
+        pagesRead: await pagesRead(defaultSnapshotsDir(), run.runId),
         ...(deadline ? { deadline } : {}),
         ...(regions?.length ? { regions } : {}),
       });
