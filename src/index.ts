@@ -2,6 +2,36 @@
 
 export { loadPlansExport, type PlansExport } from "./crawl/busgov/plans-export.ts";
 export {
+  type Dispute,
+  type DisputeStatus,
+  type DisputeStore,
+  findRunSite,
+  type OpenDisputeInput,
+  openDispute,
+  openDisputes,
+  type RecheckSite,
+  recheckDispute,
+  recheckWithSeed,
+  validateDispute,
+} from "./disputes/index.ts";
+export {
+  pagesRead,
+  type WriteLettersOptions,
+  type WrittenLetter,
+  type WrittenLetters,
+  writeLetters,
+} from "./letters/index.ts";
+export {
+  type ContactIssue,
+  type DeliveryRecord,
+  loadRunWithPrevious,
+  loadStoredRun,
+  type NotifyOptions,
+  type NotifyResult,
+  notifyRun,
+  type StoredRunOptions,
+} from "./notify/index.ts";
+export {
   type BusgovTarget,
   busgovBaseUrl,
   busgovQueryFromUrl,
@@ -47,6 +77,7 @@ export {
   runNational,
 } from "./pipeline/national-run.ts";
 export { type RecheckOptions, recheckRun } from "./pipeline/recheck.ts";
+export { type ReportExtrasOptions, reportExtras } from "./pipeline/report-extras.ts";
 export {
   acquireRunLock,
   type LockInfo,
@@ -62,7 +93,7 @@ export {
   type VerifyResult,
   verifyRegistry,
 } from "./registry/index.ts";
-export { parseFormats, type ReportFormat, writeReports } from "./report/index.ts";
+export { type HtmlOptions, parseFormats, type ReportFormat, writeReports } from "./report/index.ts";
 export {
   createDaemonLogger,
   type DaemonLogger,

@@ -4,6 +4,9 @@ import { TOOL_VERSION } from "../version.ts";
 import { registerCheck } from "./commands/check.ts";
 import { registerCrawl } from "./commands/crawl.ts";
 import { registerDemo } from "./commands/demo.ts";
+import { registerDispute } from "./commands/dispute.ts";
+import { registerLetters } from "./commands/letters.ts";
+import { registerNotify } from "./commands/notify.ts";
 import { registerRecheck } from "./commands/recheck.ts";
 import { registerRegistry } from "./commands/registry.ts";
 import { registerReport } from "./commands/report.ts";
@@ -30,6 +33,9 @@ registerRecheck(program);
 registerSchedule(program);
 registerServe(program);
 registerRegistry(program);
+registerLetters(program);
+registerNotify(program);
+registerDispute(program);
 
 try {
   await program.parseAsync(process.argv);

@@ -71,6 +71,8 @@ export interface CheckOptions {
   reuse?: boolean;
   onProgress?: (p: SiteProgress) => void;
   signal?: AbortSignal;
+  /** Extra seeds for every site, crawled first (a dispute's evidence URL). */
+  seeds?: { url: string; text?: string; depth: number; bias?: number }[];
 }
 
 /** Loads the rules and fails as a usage error when a rule file is broken: judging with half the rules is wrong. */
@@ -125,6 +127,7 @@ export async function checkSites(targets: CheckTarget[], options: CheckOptions =
           return checkBusgov(t, { client: busgovClient!, rules, asOf, writer, weights });
         const prev = reuse ? await previousRuns.forSite(t.url) : null;
         const renderHome = fetchers?.homeRenderer(t.render, pool);
+        const seeds = [...(options.seeds ?? []), ...(prev?.seeds ?? [])];
         return checkSite(t, {
           fetcher: fetchers ? fetchers.forMode(t.render) : options.fetcher!,
           pool,
@@ -135,7 +138,8 @@ export async function checkSites(targets: CheckTarget[], options: CheckOptions =
           asOf,
           writer,
           artifactCache,
-          ...(prev ? { previous: prev.entries, readPrevious: prev.readBody, seeds: prev.seeds } : {}),
+          ...(prev ? { previous: prev.entries, readPrevious: prev.readBody } : {}),
+          ...(seeds.length ? { seeds } : {}),
           ...(options.respectRobots === undefined ? {} : { respectRobots: options.respectRobots }),
           ...(options.onProgress ? { onProgress: options.onProgress } : {}),
           ...(options.signal ? { signal: options.signal } : {}),

@@ -44,6 +44,8 @@ export function parseYaml(text: string, file: string): ReadResult {
       const keyLine = lineOf(pair.key) ?? line;
       // Provenance of a row (registry/authorities.yaml): for people and `nok registry verify`, not a column.
       if (ANNOTATIONS.has(key)) continue;
+      // Notification addresses: read, with their lines, by src/notify/contacts.ts.
+      if (key === "contacts") continue;
       const field = fieldForHeader(key);
       if (!field) {
         issues.push({

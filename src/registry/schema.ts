@@ -13,6 +13,10 @@ export const RegionInfoSchema = z.object({
   district: z.enum(FEDERAL_DISTRICTS),
   /** Other spellings the loaders accept for this region (added field, optional). */
   aliases: z.array(z.string().min(1)).optional(),
+  /** How letters address the region's highest executive body, lines separated by "\n" (added field, optional). */
+  addressee: z.string().min(1).optional(),
+  /** Where notifications go (e-mail addresses; checked with file and line by src/notify/contacts.ts). */
+  contacts: z.array(z.string()).optional(),
 });
 export type RegionInfo = z.infer<typeof RegionInfoSchema>;
 

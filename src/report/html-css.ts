@@ -19,6 +19,7 @@ const statusRules = (Object.keys(STATUS_CLASS) as Status[])
 
 export const REPORT_CSS = `
 *{box-sizing:border-box}
+svg.chart{max-width:100%;height:auto;display:block;margin:6px 0 12px}
 body{font-family:"Segoe UI",Roboto,"PT Sans","DejaVu Sans",Arial,sans-serif;font-size:14px;line-height:1.45;color:#1b1b1b;margin:0;background:#fff}
 main{max-width:1200px;margin:0 auto;padding:16px 24px 48px}
 h1{font-size:24px;margin:8px 0 4px}h2{font-size:20px;margin:32px 0 8px;border-bottom:2px solid #1f4e79;padding-bottom:4px;color:#1f4e79}

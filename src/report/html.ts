@@ -1,12 +1,16 @@
 /** The HTML report: one self-contained page (inline CSS, no external assets), Russian, printable. */
+
+import type { Dispute } from "../disputes/types.ts";
 import type { RunResult } from "../types/result.ts";
 import { escapeHtml as h } from "./escape-html.ts";
 import { formatDate, formatDateTime } from "./format.ts";
 import { changesSection } from "./html-changes.ts";
 import { coverageSection } from "./html-coverage.ts";
 import { PRINT_SCRIPT, REPORT_CSS } from "./html-css.ts";
+import { disputesSection } from "./html-disputes.ts";
 import { gapsSection, institutionsSection, matrixSection, nationalSection } from "./html-national.ts";
 import { legend } from "./html-parts.ts";
+import { picturesSection } from "./html-pictures.ts";
 import { regionsSection } from "./html-regions.ts";
 import { rulesSection } from "./html-rules.ts";
 import { siteBlock } from "./html-site.ts";
@@ -15,6 +19,10 @@ import { buildModel, type ReportModel, reportTitle, sortSites } from "./model.ts
 export interface HtmlOptions {
   /** National report: above this many sites, only authority sites get per-site verdict tables. Default 1000. */
   maxDetailedSites?: number;
+  /** Earlier national runs (oldest first): the report then draws trends over them. */
+  history?: readonly RunResult[];
+  /** Disputes of this run's findings, listed beside the verdicts (which they never change). */
+  disputes?: readonly Dispute[];
 }
 
 const MODE_LABELS: Record<RunResult["mode"], string> = {
@@ -67,11 +75,13 @@ function checkBody(model: ReportModel): string {
 function runBody(model: ReportModel, options: HtmlOptions): string {
   const sections: [string, string, string][] = [
     ["national", "Сводка по субъектам", nationalSection(model)],
+    ["map", "Карта субъектов", picturesSection(model, options.history)],
     ["gaps", "Субъекты, в которых требования не выполнены", gapsSection(model)],
     ["matrix", "Субъекты × требования", matrixSection(model)],
     ["institutions", "Организации и bus.gov.ru", institutionsSection(model)],
     ["coverage", "Охват независимой оценкой", coverageSection(model)],
     ["changes", "Изменения", changesSection(model)],
+    ["disputes", "Споры", disputesSection(model, options.disputes)],
     [
       "regions",
       "Субъекты Российской Федерации",

@@ -4,7 +4,7 @@ import { mkdir, rename, rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import type { RunResult } from "../types/result.ts";
 import { renderCsv } from "./csv.ts";
-import { renderHtml } from "./html.ts";
+import { type HtmlOptions, renderHtml } from "./html.ts";
 import { renderMarkdown } from "./markdown.ts";
 import { renderXlsx } from "./xlsx.ts";
 
@@ -53,14 +53,18 @@ export function parseFormats(list: string): ReportFormat[] {
   return out;
 }
 
-export async function renderReport(run: RunResult, format: ReportFormat): Promise<string | Uint8Array> {
+export async function renderReport(
+  run: RunResult,
+  format: ReportFormat,
+  html: HtmlOptions = {},
+): Promise<string | Uint8Array> {
   switch (format) {
     case "json":
       return `${JSON.stringify(run, null, 2)}\n`;
     case "md":
       return renderMarkdown(run);
     case "html":
-      return renderHtml(run);
+      return renderHtml(run, html);
     case "csv":
       return renderCsv(run);
     case "xlsx":
@@ -72,12 +76,14 @@ export async function writeReports(
   run: RunResult,
   dir: string,
   formats: ReportFormat[],
+  /** The HTML report's extras: history for trends, disputes. */
+  html: HtmlOptions = {},
 ): Promise<{ format: ReportFormat; path: string }[]> {
   await mkdir(dir, { recursive: true });
   const written: { format: ReportFormat; path: string }[] = [];
   for (const format of [...new Set(formats)]) {
     const path = join(dir, REPORT_FILES[format]);
-    await writeAtomic(path, await renderReport(run, format));
+    await writeAtomic(path, await renderReport(run, format, html));
     written.push({ format, path });
   }
   return written;

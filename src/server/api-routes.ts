@@ -37,6 +37,11 @@ export const API_INDEX = {
         "один субъект: сводка, сайты с вердиктами и доказательствами, изменения к предыдущему запуску",
     },
     {
+      method: "GET",
+      path: "/api/disputes?run=&region=&status=open|confirmed",
+      description: "споры по вердиктам с историей (кто, когда, что) и итогами повторных проверок",
+    },
+    {
       method: "POST",
       path: "/api/checks",
       description:

@@ -2,6 +2,10 @@
 import { REPORT_CSS } from "../report/html-css.ts";
 
 const DASHBOARD_CSS = `
+form.dispute{display:grid;grid-template-columns:minmax(0,1fr);gap:6px;max-width:760px;margin:8px 0 16px;background:#f4f7fb;border:1px solid #d5e0ee;padding:10px 14px}
+form.dispute select,form.dispute input{max-width:100%}
+form.dispute label{display:flex;flex-direction:column;gap:2px}
+form.dispute button{justify-self:start}
 header.top{background:#1f4e79;color:#fff}
 header.top nav{max-width:1200px;margin:0 auto;padding:8px 24px;display:flex;gap:18px;align-items:baseline;flex-wrap:wrap}
 header.top a{color:#fff;text-decoration:none;font-weight:600}

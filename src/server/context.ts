@@ -1,6 +1,7 @@
 /** What every route handler shares, and the submission path common to the form and the API. */
 import type { IncomingMessage } from "node:http";
 import type { LookupFunction } from "node:net";
+import type { DisputeStore, RecheckSite } from "../disputes/index.ts";
 import { type CheckJobView, type CheckQueue, QueueFullError } from "./check-queue.ts";
 import { parseSubmission, type SubmissionError, type SubmissionInput } from "./check-submission.ts";
 import type { DashboardData } from "./dashboard-data.ts";
@@ -18,6 +19,9 @@ export interface ServerContext {
   concurrency: number;
   /** Take the client address from the last X-Forwarded-For hop (behind a reverse proxy). */
   trustProxy: boolean;
+  /** Disputes of findings («оспорить» on the region page) and their re-checks through the guarded fetcher. */
+  disputes: DisputeStore;
+  recheck: RecheckSite;
 }
 
 export function clientAddress(req: IncomingMessage, trustProxy: boolean): string | undefined {

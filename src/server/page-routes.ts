@@ -9,6 +9,7 @@ import { errorPage } from "./pages/layout.ts";
 import { emptyOverviewPage, overviewPage } from "./pages/overview.ts";
 import { regionPage } from "./pages/region.ts";
 import { snapshotPage } from "./pages/snapshot.ts";
+import { regionHistoryChart, ruleTrendChart } from "./pictures.ts";
 import {
   HttpError,
   REPORT_CONTENT_SECURITY_POLICY,
@@ -70,7 +71,8 @@ export function pageRoutes(router: Router, ctx: ServerContext): void {
     }
     const model = ctx.data.model(run);
     const filter = ctx.data.filter(model, url.searchParams);
-    sendHtml(res, 200, overviewPage({ model, runs: await ctx.data.runs.national(), filter }));
+    const trend = await ruleTrendChart(ctx, run, filter);
+    sendHtml(res, 200, overviewPage({ model, runs: await ctx.data.runs.national(), filter, trend }));
   });
 
   router.on("GET", "/region/:code", async ({ res, url, params }) => {
@@ -82,7 +84,9 @@ export function pageRoutes(router: Router, ctx: ServerContext): void {
     if (!run) throw notFound("Нет ни одного планового запуска.");
     const slice = await ctx.data.region(run, code);
     if (!slice) throw notFound(`Субъекта с кодом «${code}» нет в запуске ${run.runId}.`);
-    sendHtml(res, 200, regionPage(slice));
+    const history = await regionHistoryChart(ctx, run, code);
+    const disputes = await ctx.disputes.list({ region: code });
+    sendHtml(res, 200, regionPage({ ...slice, ...(history ? { history } : {}), disputes }));
   });
 
   router.on("GET", "/check", ({ res }) => {

@@ -117,6 +117,28 @@ async function main(): Promise<void> {
       await page.goto(`${server.url}/region/${REGION}`);
       await shoot(page, join(outDir, "region.png"));
 
+      // «Оспорить»: a dispute of the first non-passing finding, re-checked from the site's own page.
+      const disputed = web.sites.find((s) => s.region === REGION && s.kind === "authority");
+      if (disputed) {
+        await page.fill("form.dispute input[name=url]", disputed.url);
+        await page.fill(
+          "form.dispute input[name=comment]",
+          "Сведения размещены в разделе «Общественный совет»",
+        );
+        await page.fill("form.dispute input[name=by]", "Министерство, ответственный за сайт");
+        await page.click("form.dispute button");
+        await page.waitForURL(/#disputes$/);
+        for (let i = 0; i < 120; i++) {
+          if (!(await page.locator("table.disputes", { hasText: "ожидает повторной проверки" }).count()))
+            break;
+          await new Promise((r) => setTimeout(r, 500));
+          await page.reload();
+        }
+        await page.evaluate("document.getElementById('history')?.scrollIntoView()");
+        await page.screenshot({ path: join(outDir, "dispute.png") });
+        process.stderr.write(`  ${join(outDir, "dispute.png")}\n`);
+      }
+
       const site = web.sites.find((s) => s.id === CHECKED_SITE) ?? web.sites[0]!;
       await page.goto(`${server.url}/check`);
       await page.fill("input[name=url]", site.url);

@@ -3,6 +3,7 @@ import { createServer as createHttpServer, type ServerResponse } from "node:http
 import type { AddressInfo, LookupFunction } from "node:net";
 import { join, resolve } from "node:path";
 import { createPool, type PoolOptions } from "../crawl/index.ts";
+import { openDisputes, recheckWithSeed } from "../disputes/index.ts";
 import { checkSites } from "../pipeline/check-run.ts";
 import { defaultDataDir, defaultSnapshotsDir } from "../store/index.ts";
 import type { CrawlBudget } from "../types/index.ts";
@@ -13,6 +14,7 @@ import { DASHBOARD_SCRIPT, DASHBOARD_STYLESHEET } from "./assets.ts";
 import { type CheckQueue, type CheckRunner, openCheckQueue } from "./check-queue.ts";
 import type { ServerContext } from "./context.ts";
 import { createDashboardData } from "./dashboard-data.ts";
+import { disputeRoutes } from "./dispute-routes.ts";
 import { createGuardedFetcher } from "./guarded-fetcher.ts";
 import { errorHtml, pageRoutes } from "./page-routes.ts";
 import { createRateLimiter, DEFAULT_RATE_LIMIT, type RateLimitOptions } from "./rate-limit.ts";
@@ -110,6 +112,13 @@ export async function createServer(options: ServerOptions = {}): Promise<NokServ
     snapshotsDir,
     concurrency,
     trustProxy: options.trustProxy ?? false,
+    disputes: openDisputes(dataDir),
+    recheck: recheckWithSeed({
+      fetcher,
+      pool,
+      snapshotsDir,
+      ...(options.checkBudget?.maxPages ? { maxPages: options.checkBudget.maxPages } : {}),
+    }),
   };
 
   const router = new Router();
@@ -126,6 +135,7 @@ export async function createServer(options: ServerOptions = {}): Promise<NokServ
     }),
   );
   pageRoutes(router, ctx);
+  disputeRoutes(router, ctx);
   apiRoutes(router, ctx);
 
   const fail = (

@@ -1,5 +1,6 @@
 import { join } from "node:path";
 import type { Command } from "commander";
+import type { RunResult } from "../../index.ts";
 import { defaultDataDir, defaultReportsDir } from "../../store/paths.ts";
 import { parsePositiveInt } from "../options.ts";
 import { createRunProgress } from "../run-progress.ts";
@@ -7,6 +8,34 @@ import { createRunProgress } from "../run-progress.ts";
 /** Demo runs are quick on purpose: the demo web answers instantly, so politeness is the only brake. */
 const DEMO_HOST_INTERVAL_MS = 100;
 const DEMO_CONCURRENCY = 12;
+
+/**
+ * The ministry's next steps on the demo run: the letters to the regions (DOCX) and the notifications as `.eml`
+ * files (a dry run: the demo's addresses are in the reserved `.invalid` domain). Returns the lines to print.
+ */
+async function demoLettersAndNotifications(
+  run: RunResult,
+  reportsDir: string,
+  registryFiles: readonly string[],
+): Promise<string> {
+  const { defaultSnapshotsDir, notifyRun, pagesRead, writeLetters } = await import("../../index.ts");
+  const { writeDemoContacts } = await import("../../demo/contacts.ts");
+  const letters = await writeLetters(run, join(reportsDir, "letters"), {
+    pagesRead: await pagesRead(defaultSnapshotsDir(), run.runId),
+  });
+  const codes = run.sites.map((s) => s.region).filter((c): c is string => c !== null);
+  const contacts = await writeDemoContacts(join(defaultDataDir(), "demo"), codes);
+  const notes = await notifyRun(run, {
+    outDir: join(reportsDir, "notifications"),
+    dryRun: true,
+    registryFiles: [...registryFiles, contacts],
+  });
+  const eml = notes.deliveries.filter((d) => d.channel === "eml").length;
+  return [
+    `Письма в субъекты (DOCX): ${letters.letters.length} и сводная справка — ${letters.dir}`,
+    `Уведомления (пробный режим, .eml): ${eml} — ${notes.outDir}`,
+  ].join("\n");
+}
 
 export function registerDemo(program: Command): void {
   const demo = program
@@ -21,9 +50,8 @@ export function registerDemo(program: Command): void {
     .action(async (opts) => {
       const { DEMO_AS_OF } = await import("../../demo/web.ts");
       const { demoMismatches, startDemoNetwork } = await import("../../demo/network.ts");
-      const { exitCodeFor, nationalDigest, parseFormats, runNational, writeReports } = await import(
-        "../../index.ts"
-      );
+      const { exitCodeFor, nationalDigest, parseFormats, reportExtras, runNational, writeReports } =
+        await import("../../index.ts");
       const formats = parseFormats(opts.format);
       const progress = createRunProgress();
       progress.line("Запуск демо-сети (генерация сайтов и документов)…");
@@ -52,7 +80,12 @@ export function registerDemo(program: Command): void {
             ),
         });
         progress.done();
-        const written = await writeReports(run, defaultReportsDir(run.runId), formats);
+        const written = await writeReports(
+          run,
+          defaultReportsDir(run.runId),
+          formats,
+          await reportExtras(run),
+        );
         if (opts.json) process.stdout.write(`${JSON.stringify(run, null, 2)}\n`);
         else process.stdout.write(`${nationalDigest(run)}\n`);
         const { total, misses } = demoMismatches(run.sites, network.expected);
@@ -61,8 +94,10 @@ export function registerDemo(program: Command): void {
             ? `Все ${total} вердиктов совпали с ожидаемыми для демо-сети.`
             : `Совпало с ожидаемыми ${total - misses.length} из ${total} вердиктов; расхождения:\n${misses.join("\n")}`,
         );
+        const reportsDir = defaultReportsDir(run.runId);
+        const workflow = await demoLettersAndNotifications(run, reportsDir, network.registryFiles);
         progress.line(
-          `\nОтчёты:\n${written.map((w) => `  ${w.path}`).join("\n")}\nВеб-панель: npx nok serve (затем http://127.0.0.1:8080)`,
+          `\nОтчёты:\n${written.map((w) => `  ${w.path}`).join("\n")}\n${workflow}\nВеб-панель: npx nok serve (затем http://127.0.0.1:8080)`,
         );
         // Finding gaps is the demo's purpose, not an error.
         process.exitCode = exitCodeFor(run) === 3 ? 3 : 0;

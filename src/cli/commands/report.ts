@@ -23,6 +23,7 @@ export function registerReport(program: Command): void {
         nationalDigest,
         parseFormats,
         writeReports,
+        reportExtras,
       } = await import("../../index.ts");
       const formats = parseFormats(opts.format);
       const snapshotsDir = defaultSnapshotsDir();
@@ -31,7 +32,7 @@ export function registerReport(program: Command): void {
       let run = await readRunResult(located.path);
       if (opts.compare !== false) run = await withCompare(run, opts.compare, store, snapshotsDir);
       const out = resolve(opts.out ?? defaultReportsDir(run.runId));
-      const written = await writeReports(run, out, formats);
+      const written = await writeReports(run, out, formats, await reportExtras(run));
       if (opts.json) {
         process.stdout.write(`${JSON.stringify(run, null, 2)}\n`);
         process.stderr.write(`Отчёты: ${written.map((w) => w.path).join(", ")}\n`);

@@ -58,6 +58,7 @@ export function registerRun(program: Command): void {
         RunInterruptedError,
         runNational,
         writeReports,
+        reportExtras,
       } = await import("../../index.ts");
       const formats = parseFormats(opts.format);
       const asOf = opts.asOf === undefined ? undefined : parseAsOf(opts.asOf, todayIso());
@@ -122,7 +123,7 @@ export function registerRun(program: Command): void {
         });
         progress.done();
         const out = resolve(opts.out ?? defaultReportsDir(run.runId));
-        const written = await writeReports(run, out, formats);
+        const written = await writeReports(run, out, formats, await reportExtras(run));
         if (opts.json) {
           process.stdout.write(`${JSON.stringify(run, null, 2)}\n`);
           progress.line(`Отчёты: ${written.map((w) => w.path).join(", ")}`);

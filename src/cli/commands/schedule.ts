@@ -1,11 +1,43 @@
-import { resolve } from "node:path";
+import { join, resolve } from "node:path";
 import type { Command } from "commander";
+import type { DaemonLogger, RunResult } from "../../index.ts";
 import { defaultRegistryFiles, splitList } from "../../pipeline/national-registry.ts";
 import { DEFAULT_CRON } from "../../schedule/default-cron.ts";
 import type { Sphere } from "../../types/index.ts";
 import { UsageError } from "../../util/errors.ts";
 import { parsePositiveInt, parseSphere } from "../options.ts";
+import { notifySummary } from "./notify.ts";
 import { asUsage, parseNonNegativeInt } from "./run.ts";
+
+/**
+ * `--notify`: after each finished run, the notifications of `nok notify`. Runs detached from the daemon's loop and
+ * never throws: a delivery problem is logged and recorded, the run is already saved.
+ */
+function notifyAfterRun(
+  opts: { smtp?: string; webhook?: string },
+  registryFiles: string[],
+  logger: DaemonLogger,
+): (run: RunResult) => void {
+  return (finished) => {
+    void (async () => {
+      const { defaultReportsDir, loadRunWithPrevious, notifyRun } = await import("../../index.ts");
+      const { run } = await loadRunWithPrevious(finished.runId);
+      const res = await notifyRun(run, {
+        outDir: join(defaultReportsDir(run.runId), "notifications"),
+        ...(opts.smtp ? { smtp: opts.smtp } : {}),
+        ...(opts.webhook ? { webhook: opts.webhook } : {}),
+        dryRun: !opts.smtp && !opts.webhook,
+        registryFiles,
+      });
+      for (const line of notifySummary(res).split("\n")) {
+        if (res.deliveries.some((d) => !d.ok)) logger.warn(line.trim());
+        else logger.info(line.trim());
+      }
+    })().catch((err: unknown) =>
+      logger.error("уведомления не отправлены", err instanceof Error ? err : undefined),
+    );
+  };
+}
 
 export function registerSchedule(program: Command): void {
   program
@@ -30,6 +62,12 @@ export function registerSchedule(program: Command): void {
     .option("--format <list>", "форматы отчётов после каждого прогона", "html,md,xlsx,json")
     .option("--log <format>", "журнал: journald (префиксы <N>) или plain; по умолчанию journald под systemd")
     .option("--no-resume", "не продолжать прерванный прогон при запуске")
+    .option(
+      "--notify",
+      "после каждого прогона уведомить субъекты (как nok notify; без --smtp/--webhook — файлы .eml)",
+    )
+    .option("--smtp <url>", "для --notify: SMTP-сервер smtp://…")
+    .option("--webhook <url>", "для --notify: адрес JSON веб-хука")
     .action(async (opts) => {
       const { createDaemonLogger, parseFormats, startScheduler } = await import("../../index.ts");
       const formats = parseFormats(opts.format);
@@ -55,6 +93,7 @@ export function registerSchedule(program: Command): void {
         formats,
         resumeOnStart: opts.resume !== false,
         logger,
+        ...(opts.notify ? { onRunFinished: notifyAfterRun(opts, registryFiles, logger) } : {}),
       });
       await new Promise<void>((resolveStop) => {
         let stopping = false;

@@ -15,6 +15,8 @@ export interface OverviewData {
   model: ReportModel;
   runs: RunEntry[];
   filter: TileFilter;
+  /** The selected rule's trend over the national runs (SVG). */
+  trend?: string;
 }
 
 export function runLinks(runId: string): string {
@@ -73,6 +75,7 @@ export function overviewPage(data: OverviewData): string {
     `<h2 id="map">Субъекты Российской Федерации${filter.sphere ? ` — ${h(SPHERE_NAMES[filter.sphere])}` : ""}${filter.rule ? ` — ${h(ruleTitle(run, filter.rule))}` : ""}</h2>`,
     tilesLegend(),
     `<div class="tilemap">${tilesHtml(tiles, (code) => `/region/${encodeURIComponent(code)}?${runParam}`)}</div>`,
+    data.trend ? `<h2 id="trend">Динамика по запускам</h2>${data.trend}` : "",
     filter.rule ? ruleLists(model, filter.rule) : "",
     nationalSection(model),
     filter.rule

@@ -1,4 +1,6 @@
 /** «Регион»: one subject's sites with their verdicts and evidence, and the changes since the previous run. */
+
+import type { Dispute } from "../../disputes/index.ts";
 import { formatSphereList, SPHERE_NAMES } from "../../findings/sphere-names.ts";
 import type { RegionSummaryExt } from "../../findings/types.ts";
 import { escapeHtml as h } from "../../report/escape-html.ts";
@@ -18,6 +20,7 @@ import { cellKey, regionGrid } from "../../report/region-grid.ts";
 import type { DiffEntry, SiteResult } from "../../types/index.ts";
 import { page } from "./layout.ts";
 import { runLinks } from "./overview.ts";
+import { disputeForm, disputesList } from "./region-disputes.ts";
 import { DISTRICT_NAMES } from "./region-tiles.ts";
 import { siteSection } from "./site-verdicts.ts";
 
@@ -27,6 +30,10 @@ export interface RegionData {
   sites: SiteResult[];
   /** Changes of this region's sites; null when there is no previous run to compare with. */
   changes: { runId: string; asOf: string; changes: DiffEntry[] } | null;
+  /** The region's history over the stored runs (SVG), when there is more than one run. */
+  history?: string;
+  /** Disputes of this region's findings (any run). */
+  disputes?: Dispute[];
 }
 
 function figures(region: RegionSummaryExt): string {
@@ -106,6 +113,10 @@ export function regionPage(data: RegionData): string {
     sites.length ? `<h2 id="sites">Сайты</h2>${sitesTable(sites, anchors)}` : "",
     ...sites.map((s) => siteSection(run, s, { id: anchors.get(s)!, regionName: region.name, heading: "h3" })),
     changes(model, data),
+    data.history ? `<h2 id="history">История по запускам</h2>${data.history}` : "",
+    data.disputes
+      ? `<h2 id="disputes">Споры</h2>${disputesList(run, data.disputes)}${disputeForm(run, region.code, sites)}`
+      : "",
   ];
   return page({ title: region.name, section: "region", body: body.filter(Boolean).join("\n") });
 }
