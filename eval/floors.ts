@@ -9,18 +9,42 @@ export interface Floor {
   precision: number;
 }
 
-/** Per kind (every rule of the kind must meet it) — see README «Accuracy». */
+/**
+ * Per rule, from the figures measured on 2026-12-04 (README «Accuracy») less three points. The goal is
+ * higher (recall ≥ 95%, precision ≥ 97% for every rule); these are the ratchet, not the target.
+ */
 export const FLOORS: Record<string, Floor> = {
-  authority: { recall: 0, precision: 0 },
-  institution: { recall: 0, precision: 0 },
+  "authority/accessible-version": { recall: 0.97, precision: 0.9 },
+  "authority/council-composition": { recall: 0.81, precision: 0.88 },
+  "authority/council-minutes": { recall: 0.94, precision: 0.86 },
+  "authority/council-nok-powers": { recall: 0.89, precision: 0.93 },
+  "authority/council-regulation": { recall: 0.92, precision: 0.92 },
+  "authority/improvement-plans": { recall: 0.89, precision: 0.97 },
+  "authority/legal-acts": { recall: 0.97, precision: 0.78 },
+  "authority/nok-section": { recall: 0.97, precision: 0.67 },
+  "authority/operator": { recall: 0.97, precision: 0.82 },
+  "authority/org-list": { recall: 0.83, precision: 0.97 },
+  "authority/proposals": { recall: 0.87, precision: 0.97 },
+  "authority/rating-link": { recall: 0.97, precision: 0.89 },
+  "authority/results": { recall: 0.97, precision: 0.97 },
+  "institution/accessible-version": { recall: 0.91, precision: 0.91 },
+  "institution/feedback-channels": { recall: 0.93, precision: 0.85 },
+  "institution/improvement-plan": { recall: 0.86, precision: 0.91 },
+  "institution/nok-page": { recall: 0.91, precision: 0.97 },
+  "institution/plan-report": { recall: 0.97, precision: 0.89 },
+  "institution/rating-link": { recall: 0.91, precision: 0.94 },
+  "institution/results": { recall: 0.85, precision: 0.9 },
 };
 
-/** Rules below their kind's floor, with the figure that fell short. */
+/** Rules below their floor, with the figure that fell short; a rule without a floor is named too. */
 export function belowFloors(scores: RuleScore[]): string[] {
   const out: string[] = [];
   for (const s of scores) {
-    const floor = FLOORS[s.rule.split("/")[0]!];
-    if (!floor) continue;
+    const floor = FLOORS[s.rule];
+    if (!floor) {
+      out.push(`${s.rule}: no floor set in eval/floors.ts`);
+      continue;
+    }
     if (s.recall !== null && s.recall < floor.recall)
       out.push(`${s.rule}: recall ${pct(s.recall)} < ${pct(floor.recall)}`);
     if (s.precision !== null && s.precision < floor.precision)

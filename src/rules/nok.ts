@@ -62,6 +62,8 @@ const OTHER_NOK = compileAll([
   "олимпийский комитет",
   "центр оценки квалификаций",
 ]);
+/** Stems right after «НОК» that make it «независимая оценка квалификации». */
+const QUALIFICATION_NEXT = new Set(["работник", "специалист", "квалификац", "выпускник", "соискател"]);
 /** Stems right after «независимая оценка качества» that make it НОКО. */
 const NOKO_NEXT = new Set(["образован", "подготовк", "обучен", "знан", "освоен"]);
 
@@ -101,6 +103,9 @@ function computeMentions(index: TokenIndex): NokMention[] {
     if (!ambiguous)
       for (const m of abbr) {
         const word = index.text.slice(m.start, m.end).toLowerCase();
+        // «НОК работников», «НОК специалистов»: an assessment of people's qualifications.
+        const next = stemAfter(index, m.end);
+        if (next && QUALIFICATION_NEXT.has(next)) continue;
         // The stemmer turns НОКО (оценка качества образования) into «нок»: the written word decides.
         if (/^ноко/.test(word)) continue;
         out.push({ match: m, educationQualified: /уоо?д|ноку/.test(word) });
