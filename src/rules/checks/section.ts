@@ -153,7 +153,10 @@ export const sectionCheck: CheckType<SectionParams> = {
           continue;
         }
       }
-      if (council && nokInMain && nokOk && material.length >= p.minMaterial) {
+      // Only the council's own page stands in for a section: not a page named as one of its documents
+      // («Состав …», «Приказ …») or as an act or news title («О формировании …»).
+      const councilPage = namedAsCouncil && !/^(?:об?|обо)\s/iu.test(ownName);
+      if (council && councilPage && nokInMain && nokOk && material.length >= p.minMaterial) {
         underCouncil.push(found);
         continue;
       }
