@@ -47,3 +47,34 @@ describe("coverage-aware absence", () => {
     expect(f.status).toBe("fail");
   });
 });
+
+describe("a document named only by a link that could not be read", () => {
+  const powers = rules.find((r) => r.id === "authority/council-nok-powers")!;
+  const link = "Положение об общественном совете по проведению независимой оценки качества";
+
+  async function linkedTo404(): Promise<SiteView> {
+    const s = await buildSite([
+      {
+        url: `${H}/sovet/`,
+        html: `<html><body><main><h1>Общественный совет</h1><p><a href="/files/pol.docx">${link}</a></p></main></body></html>`,
+      },
+    ]);
+    return {
+      ...s,
+      coverage: {
+        ...s.coverage,
+        failed: [{ url: `${H}/files/pol.docx`, code: "http-4xx", linkText: link }],
+        fetched: 30,
+      },
+    };
+  }
+
+  it("is neither published nor empowering: both rules are unknown, with the failed request named", async () => {
+    const site = await linkedTo404();
+    for (const rule of [regulation, powers]) {
+      const f = evaluateRule(site, rule, { asOf: "2026-01-01", sphere: "social" });
+      expect(f.status, rule.id).toBe("unknown");
+      expect(f.message).toContain("http-4xx");
+    }
+  });
+});

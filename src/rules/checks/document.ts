@@ -33,7 +33,7 @@ import {
   unrelatedByContext,
   unrelatedCouncil,
 } from "../match.ts";
-import { type Item, type LabelSource, type SiteModel, siteModel } from "../site-model.ts";
+import { type Item, type LabelSource, type SiteModel, siteModel, urlKey } from "../site-model.ts";
 import { type CompiledPhrase, clip, findFirst, hasAny, indexOf } from "../text.ts";
 import { judgeFreshness } from "./freshness.ts";
 import {
@@ -162,6 +162,38 @@ export interface Candidate {
   dates: FoundDate[];
 }
 
+/** A target named as the thing by the links to it, whose own content could not be read. */
+export interface UnreadCandidate extends Candidate {
+  reason: string;
+}
+
+/** Why a linked target was not read (its request failed, or its file could not be parsed), or null. */
+export function unreadTarget(site: SiteView, item: Item): string | null {
+  const failed = site.coverage.failed?.find((f) => urlKey(f.url) === item.key);
+  if (failed) return `запрос не удался (${failed.code})`;
+  const doc = item.page?.artifacts.document;
+  if (doc?.error && !item.page?.artifacts.text.trim()) return `файл не прочитан (${clip(doc.error, 80)})`;
+  return null;
+}
+
+/** An `unknown` for things named only by links to targets that could not be read. */
+export function unreadOutcome(
+  what: string,
+  unread: UnreadCandidate[],
+  details: Record<string, unknown>,
+): CheckOutcome {
+  const first = unread[0]!;
+  return {
+    status: "unknown",
+    message: `${what[0]!.toUpperCase()}${what.slice(1)}: есть ссылка (${describeHit(first.hits[0]!)}), но сам документ прочитать не удалось — ${first.reason}.`,
+    evidence: unread.slice(0, 3).map((u) => evidenceOf(u.hits[0]!)),
+    details: {
+      ...details,
+      unreadable: unread.slice(0, 5).map((u) => ({ url: u.item.url, reason: u.reason })),
+    },
+  };
+}
+
 export interface Rejection {
   url: string;
   reason: string;
@@ -182,10 +214,11 @@ export function findCandidates(
   site: SiteView,
   p: DocumentParams,
   ctx: CheckContext,
-): { model: SiteModel; candidates: Candidate[]; rejected: Rejection[] } {
+): { model: SiteModel; candidates: Candidate[]; rejected: Rejection[]; unreadable: UnreadCandidate[] } {
   const model = siteModel(site);
   const candidates: Candidate[] = [];
   const rejected: Rejection[] = [];
+  const unreadable: UnreadCandidate[] = [];
   const sources = (p.labels ?? LABEL_SOURCES) as readonly LabelSource[];
   for (const item of model.items) {
     if (p.kinds && !p.kinds.includes(item.kind)) continue;
@@ -260,9 +293,15 @@ export function findCandidates(
       continue;
     }
     const dates = [...hitDates(hits), ...itemLabelDates(item)];
+    const broken = unreadTarget(site, item);
+    // Named only by the links to it, and the file is a 404, cut or unreadable: nothing says it is published.
+    if (broken && hits.every((h) => h.label?.source === "link" || h.label?.source === "parent")) {
+      unreadable.push({ item, hits, dates, reason: broken });
+      continue;
+    }
     candidates.push({ item, hits, dates });
   }
-  return { model, candidates, rejected };
+  return { model, candidates, rejected, unreadable };
 }
 
 /** How near the start of a text a document's head must stand for the text to be that document. */
@@ -371,9 +410,10 @@ export const documentCheck: CheckType<DocumentParams> = {
   name: "document",
   parse: parseDocumentParams,
   evaluate(site, p, ctx) {
-    const { candidates, rejected } = findCandidates(site, p, ctx);
+    const { candidates, rejected, unreadable } = findCandidates(site, p, ctx);
     if (candidates.length === 0) {
       const details = rejected.length ? { rejected: firstRejections(rejected) } : {};
+      if (unreadable.length) return unreadOutcome(p.what, unreadable, details);
       const opaque = opaqueUnreadable(siteModel(site), ctx.sphere);
       if (opaque.length)
         return {

@@ -18,6 +18,7 @@ import {
   findCandidates,
   firstRejections,
   parseDocumentParams,
+  unreadOutcome,
 } from "./document.ts";
 import { checkPhrases, compiled, optionalPhrases, ParamError, parseWith } from "./params.ts";
 
@@ -66,10 +67,11 @@ export const nestedDocumentCheck: CheckType<NestedParams> = {
     return { ...p, find, require: compiled(p.requirePhrases) };
   },
   evaluate(site, p, ctx) {
-    const { model, candidates, rejected } = findCandidates(site, p.find, ctx);
+    const { model, candidates, rejected, unreadable: unreadLinks } = findCandidates(site, p.find, ctx);
     const what = p.find.what;
     if (candidates.length === 0) {
       const details = rejected.length ? { rejected: firstRejections(rejected) } : {};
+      if (unreadLinks.length) return unreadOutcome(what, unreadLinks, details);
       const opaque = opaqueUnreadable(model, ctx.sphere);
       if (opaque.length)
         return {
