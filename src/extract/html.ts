@@ -8,6 +8,7 @@ import { analyseLayout } from "./layout.ts";
 import { DEFAULT_LIMITS, type ExtractLimits } from "./limits.ts";
 import { extractLinks } from "./links.ts";
 import { extractMicrodata } from "./microdata.ts";
+import { capNesting } from "./nesting-cap.ts";
 import { pageDates } from "./page-dates.ts";
 import { collapseSpaces } from "./russian/normalize.ts";
 import { looksScriptBuilt } from "./script-shell.ts";
@@ -26,7 +27,7 @@ export function extractHtml(
   limits: Pick<ExtractLimits, "maxTextChars" | "maxHtmlChars"> = DEFAULT_LIMITS,
 ): Omit<PageArtifacts, "kind"> {
   const htmlCut = html.length > limits.maxHtmlChars;
-  const $ = cheerio.load(htmlCut ? html.slice(0, limits.maxHtmlChars) : html);
+  const $ = cheerio.load(capNesting(htmlCut ? html.slice(0, limits.maxHtmlChars) : html));
   const max = limits.maxTextChars;
 
   const title = collapseSpaces($("title").first().text()) || collapseSpaces($("h1").first().text());
