@@ -102,6 +102,15 @@ function isRefusal(page: FetchedPage): boolean {
   );
 }
 
+function effectivePort(url: string): number | null {
+  try {
+    const u = new URL(url);
+    return u.port ? Number(u.port) : u.protocol === "https:" ? 443 : 80;
+  } catch {
+    return null;
+  }
+}
+
 function abortedPage(url: string, reason: unknown): FetchedPage {
   return unfetchedPage(url, crawlError("unknown", `aborted: ${String(reason)}`));
 }
@@ -177,7 +186,9 @@ export async function crawlSite(startUrl: string, options: CrawlSiteOptions): Pr
   });
   const breaker =
     options.circuitBreaker === false ? null : (options.circuitBreaker ?? createCircuitBreaker());
-  const fetcherFetch: FetchFn = (url, o) => options.fetcher.fetch(url, o);
+  // Every fetch of the site (robots.txt and sitemaps too) carries its start URL: the address policy lets a
+  // site named at a private address stay there, and keeps a public one from moving there.
+  const fetcherFetch: FetchFn = (url, o) => options.fetcher.fetch(url, { ...o, site: start });
   const guarded = breaker ? breaker.wrap(fetcherFetch) : fetcherFetch;
   const attempt: FetchFn = (url, o) =>
     pool
@@ -226,6 +237,17 @@ export async function crawlSite(startUrl: string, options: CrawlSiteOptions): Pr
     );
   }
 
+  /** A redirect hop of a link: in scope and on a port the site uses (another port is another server). */
+  const sitePorts = new Set([effectivePort(start), 80, 443]);
+  const hopInScope = (url: string): boolean => {
+    if (!scope.inScope(url)) return false;
+    const port = effectivePort(url);
+    return (
+      port !== null &&
+      (sitePorts.has(port) || (homePage !== null && port === effectivePort(homePage.finalUrl)))
+    );
+  };
+
   const fetchedKeys = new Set<string>();
   let launched = 0;
   let stopRequested = false;
@@ -264,6 +286,8 @@ export async function crawlSite(startUrl: string, options: CrawlSiteOptions): Pr
     const page = await fetchPage(req.url, {
       ...(conditional ? { conditional } : {}),
       ...(signal ? { signal } : {}),
+      // Only the home page may move the site (new domain, www, https); a link's redirect stays in scope.
+      ...(isHome ? {} : { checkHop: (url: string) => (hopInScope(url) ? null : "out of scope") }),
     });
     if (signal?.aborted) return;
     if (isHome) {
@@ -273,7 +297,7 @@ export async function crawlSite(startUrl: string, options: CrawlSiteOptions): Pr
     }
     recordPage(page);
     if (page.finalUrl !== req.url) {
-      if (!scope.inScope(page.finalUrl)) {
+      if (!(isHome ? scope.inScope(page.finalUrl) : hopInScope(page.finalUrl))) {
         options.onSkip?.(req, "out-of-scope-redirect", page);
         return;
       }

@@ -4,6 +4,7 @@ import { rootCertificates } from "node:tls";
 import zlib from "node:zlib";
 import { Agent, request } from "undici";
 import type { CrawlError, FetchedPage, Fetcher, FetchOptions } from "../types/index.ts";
+import { createAddressGuard, refuseUrl, type TargetPolicy } from "./address-policy.ts";
 import { detectContentKind, isUnsupportedResponse } from "./content-kind.ts";
 import { DEFAULT_BUDGET, DEFAULT_MAX_REDIRECTS, DEFAULT_TIMEOUTS, USER_AGENT } from "./defaults.ts";
 import { classifyError, crawlError, statusError, unfetchedPage } from "./errors.ts";
@@ -21,6 +22,12 @@ export interface HttpFetcherOptions {
   maxErrorBodyBytes?: number;
   /** DNS resolution: tests map names to 127.0.0.1; a public server can refuse private addresses. */
   lookup?: LookupFunction;
+  /**
+   * The address policy (crawl/address-policy.ts), on by default: metadata and link-local addresses are never
+   * fetched, and a site named at a public address never reaches a non-public one. `false` only for callers
+   * that guard addresses themselves.
+   */
+  addressPolicy?: boolean;
   /**
    * TLS verification. Many regional sites chain to the Russian Trusted Root CA (Минцифры), which
    * Node does not ship: pass it in `extraCa` (added to Node's roots, not replacing them).
@@ -171,17 +178,31 @@ export function createHttpFetcher(options: HttpFetcherOptions = {}): Fetcher & {
   const maxErrorBodyBytes = options.maxErrorBodyBytes ?? 64 * 1024;
   const maxRedirects = options.maxRedirects ?? DEFAULT_MAX_REDIRECTS;
   const bodyTimeoutMs = options.bodyTimeoutMs ?? DEFAULT_TIMEOUTS.bodyTimeoutMs;
-  const agent = new Agent({
-    connect: {
-      timeout: options.connectTimeoutMs ?? DEFAULT_TIMEOUTS.connectTimeoutMs,
-      ...(options.lookup ? { lookup: options.lookup } : {}),
-      ...(options.tls?.rejectUnauthorized === false ? { rejectUnauthorized: false } : {}),
-      ...(options.tls?.extraCa?.length ? { ca: [...rootCertificates, ...options.tls.extraCa] } : {}),
-    },
-    headersTimeout: options.headersTimeoutMs ?? DEFAULT_TIMEOUTS.headersTimeoutMs,
-    bodyTimeout: bodyTimeoutMs,
-    keepAliveTimeout: 4_000,
-  });
+  const makeAgent = (lookup: LookupFunction | undefined) =>
+    new Agent({
+      connect: {
+        timeout: options.connectTimeoutMs ?? DEFAULT_TIMEOUTS.connectTimeoutMs,
+        ...(lookup ? { lookup } : {}),
+        ...(options.tls?.rejectUnauthorized === false ? { rejectUnauthorized: false } : {}),
+        ...(options.tls?.extraCa?.length ? { ca: [...rootCertificates, ...options.tls.extraCa] } : {}),
+      },
+      headersTimeout: options.headersTimeoutMs ?? DEFAULT_TIMEOUTS.headersTimeoutMs,
+      bodyTimeout: bodyTimeoutMs,
+      keepAliveTimeout: 4_000,
+    });
+  // One agent per policy: the connect lookup is where DNS answers are checked, and it cannot see the request.
+  const guard = options.addressPolicy === false ? null : createAddressGuard(options.lookup);
+  const agents = new Map<TargetPolicy, Agent>();
+  const agent = guard ? makeAgent(undefined) : makeAgent(options.lookup);
+  const agentFor = (policy: TargetPolicy | null): Agent => {
+    if (!guard || !policy) return agent;
+    let a = agents.get(policy);
+    if (!a) {
+      a = makeAgent(guard.lookupFor(policy));
+      agents.set(policy, a);
+    }
+    return a;
+  };
   const baseHeaders: Record<string, string> = {
     "user-agent": options.userAgent ?? USER_AGENT,
     accept: "text/html,application/xhtml+xml,application/pdf,application/msword,*/*;q=0.8",
@@ -216,6 +237,9 @@ export function createHttpFetcher(options: HttpFetcherOptions = {}): Fetcher & {
     if (cond?.etag) headers["if-none-match"] = cond.etag;
     if (cond?.lastModified) headers["if-modified-since"] = cond.lastModified;
 
+    const policy = guard ? await guard.policyFor(fetchOptions.site ?? url) : null;
+    const dispatcher = agentFor(policy);
+    let lastStatus = 0;
     for (let hop = 0; ; hop++) {
       let parsed: URL;
       try {
@@ -228,13 +252,19 @@ export function createHttpFetcher(options: HttpFetcherOptions = {}): Fetcher & {
       }
       parsed.hash = "";
       visited.add(parsed.href);
+      // IP literals never reach the lookup: the policy checks them on every hop, before connecting.
+      const refusal = policy ? refuseUrl(parsed.href, policy) : null;
+      if (refusal) return page({ status: lastStatus, error: crawlError("invalid-url", refusal.message) });
+      const hopRefusal = hop > 0 ? (fetchOptions.checkHop?.(parsed.href) ?? null) : null;
+      // A hop out of the site's scope is where the fetch ends: the redirect is recorded, its target not fetched.
+      if (hopRefusal !== null) return page({ status: lastStatus });
 
       let res: Awaited<ReturnType<typeof request>>;
       try {
         res = await request(parsed, {
           method: "GET",
           headers,
-          dispatcher: agent,
+          dispatcher,
           ...(fetchOptions.signal ? { signal: fetchOptions.signal } : {}),
         });
       } catch (err) {
@@ -275,6 +305,7 @@ export function createHttpFetcher(options: HttpFetcherOptions = {}): Fetcher & {
         }
         redirects.push(next.href);
         current = next.href;
+        lastStatus = status;
         continue;
       }
 
@@ -366,7 +397,7 @@ export function createHttpFetcher(options: HttpFetcherOptions = {}): Fetcher & {
       }
     },
     async close(): Promise<void> {
-      await agent.close();
+      await Promise.all([agent.close(), ...[...agents.values()].map((a) => a.close())]);
     },
   };
 }

@@ -14,6 +14,7 @@ import {
   findChromium,
   type RenderMode,
 } from "../crawl/browser/index.ts";
+import { guardedLookup, PRIVATE_SITE_POLICY } from "../crawl/address-policy.ts";
 import { createHttpFetcher, type HostPool, type HttpFetcherOptions } from "../crawl/index.ts";
 import type { Fetcher } from "../types/index.ts";
 import { UsageError } from "../util/errors.ts";
@@ -108,7 +109,8 @@ export function setupFetchers(options: FetcherSetupOptions): RunFetchers {
           inner ??= createBrowserFetcher({
             ...options.browserOptions,
             executablePath: chromium,
-            ...(options.lookup ? { lookup: options.lookup } : {}),
+            // The browser's proxy resolves through this lookup: metadata and link-local stay unreachable.
+            ...(options.lookup ? { lookup: guardedLookup(PRIVATE_SITE_POLICY, options.lookup) } : {}),
           });
           return inner.fetch(url, fetchOptions);
         },

@@ -65,6 +65,13 @@ export interface FetchedPage {
 export interface FetchOptions {
   conditional?: Conditional;
   signal?: AbortSignal;
+  /**
+   * The start URL of the site this fetch belongs to (default: the fetched URL). A site named at a public
+   * address may not reach loopback, private or other special-use addresses; one named at such an address may.
+   */
+  site?: string;
+  /** Asked before each redirect hop is requested; a string refuses the hop (it is then not fetched). */
+  checkHop?: (url: string) => string | null;
 }
 
 /** A swappable fetcher (undici, Playwright, bus.gov.ru client): one interface, layers add one thing each. */
