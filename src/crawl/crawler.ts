@@ -381,7 +381,9 @@ export async function crawlSite(startUrl: string, options: CrawlSiteOptions): Pr
       siteError =
         c.refused > 0 && c.firstRefusal
           ? c.firstRefusal
-          : crawlError("robots", "robots.txt disallows every page that was to be fetched");
+          : startRobots?.status === "error" && startRobots.error?.code === "robots"
+            ? startRobots.error
+            : crawlError("robots", "robots.txt disallows every page that was to be fetched");
     } else {
       status = "unreachable";
       siteError = home?.error ?? c.firstError ?? crawlError("unknown", "no page could be fetched");
