@@ -6,6 +6,7 @@
  */
 import { existsSync } from "node:fs";
 import type { LookupFunction } from "node:net";
+import { guardedLookup, PRIVATE_SITE_POLICY } from "../crawl/address-policy.ts";
 import {
   type BrowserFetcherOptions,
   CHROMIUM_INSTALL_HINT,
@@ -14,7 +15,6 @@ import {
   findChromium,
   type RenderMode,
 } from "../crawl/browser/index.ts";
-import { guardedLookup, PRIVATE_SITE_POLICY } from "../crawl/address-policy.ts";
 import { createHttpFetcher, type HostPool, type HttpFetcherOptions } from "../crawl/index.ts";
 import type { Fetcher } from "../types/index.ts";
 import { UsageError } from "../util/errors.ts";
