@@ -114,7 +114,10 @@ export async function checkSite(target: SiteTarget, options: CheckSiteOptions): 
     let links: LinkCandidate[] = [];
     // A 304 reuses the stored body of an earlier 2xx answer: it is as usable as that answer was.
     const okStatus = (page.status >= 200 && page.status < 300) || page.notModified === true;
-    const usable = Boolean(body && hash && okStatus && page.contentKind !== "other");
+    // A body cut by a reset or a timeout is not what the site published: stored, never judged. (A body cut
+    // at the size cap is marked truncated and read.)
+    const readWhole = page.error === null || page.error.code === "too-large";
+    const usable = Boolean(body && hash && okStatus && readWhole && page.contentKind !== "other");
     if (body && hash && usable) {
       const artifacts = await extractCached(options.artifactCache, hash, page, body);
       pages.push({

@@ -88,6 +88,11 @@ export interface CrawlBudget {
   maxDepth: number;
   /** Per-response size cap; larger bodies are cut and marked too-large. */
   maxBodyBytes: number;
+  /**
+   * Wall time until the home page has answered (robots.txt and sitemaps included): a site that trickles, stays
+   * silent or asks to come back in an hour ends as `timeout` instead of holding its slot. Default 90 s.
+   */
+  homeDurationMs?: number;
 }
 
 /** What the crawl of one site reports besides its pages. */

@@ -55,7 +55,9 @@ for (const [unit, size] of UNITS) {
     fn(text);
     const ms = performance.now() - started;
     if (process.env.NOK_CASE_VERBOSE)
-      process.stderr.write(`${JSON.stringify(unit)} ${name} ${ms.toFixed(0)} ms rss ${process.memoryUsage().rss >> 20}\n`);
+      process.stderr.write(
+        `${JSON.stringify(unit)} ${name} ${ms.toFixed(0)} ms rss ${process.memoryUsage().rss >> 20}\n`,
+      );
   }
 }
 process.stdout.write("ok\n");
