@@ -232,7 +232,7 @@ export async function crawlSite(startUrl: string, options: CrawlSiteOptions): Pr
     const attempt: FetchFn = (url, o) =>
       pool
         // robots.txt and sitemap fetches come without a signal of their own: the site's clock bounds them too.
-      .run(url, () => guarded(url, { ...o, signal: o?.signal ?? signal }), { signal })
+        .run(url, () => guarded(url, { ...o, signal: o?.signal ?? signal }), { signal })
         .catch((reason: unknown) => abortedPage(url, reason))
         .then((page) => (clockReason !== null && page.error ? timedOutPage(page, clockReason) : page));
     const fetchPage: FetchFn = options.retry === false ? attempt : withRetry(attempt, options.retry ?? {});
