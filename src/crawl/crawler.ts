@@ -1,3 +1,4 @@
+import { setMaxListeners } from "node:events";
 import type {
   Conditional,
   CrawlBudget,
@@ -157,6 +158,8 @@ export async function crawlSite(startUrl: string, options: CrawlSiteOptions): Pr
     homeDurationMs,
   );
   const signal = options.signal ? AbortSignal.any([options.signal, clock.signal]) : clock.signal;
+  // Every queued and in-flight request listens to it (pool, queue, undici, retry sleeps): many at once is normal.
+  setMaxListeners(0, clock.signal, signal);
   const userSignal = options.signal;
   try {
     return await crawlWithin();
