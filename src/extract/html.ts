@@ -24,11 +24,12 @@ export function extractHtml(
   html: string,
   url: string,
   finalUrl: string,
-  limits: Pick<ExtractLimits, "maxTextChars" | "maxHtmlChars"> = DEFAULT_LIMITS,
+  limits: Pick<ExtractLimits, "maxTextChars" | "maxHtmlChars"> &
+    Partial<Pick<ExtractLimits, "maxPageTextChars">> = DEFAULT_LIMITS,
 ): Omit<PageArtifacts, "kind"> {
   const htmlCut = html.length > limits.maxHtmlChars;
   const $ = cheerio.load(capNesting(htmlCut ? html.slice(0, limits.maxHtmlChars) : html));
-  const max = limits.maxTextChars;
+  const max = Math.min(limits.maxTextChars, limits.maxPageTextChars ?? DEFAULT_LIMITS.maxPageTextChars);
 
   const title = collapseSpaces($("title").first().text()) || collapseSpaces($("h1").first().text());
   const headings = extractHeadings($);
