@@ -1,3 +1,4 @@
+import { setMaxListeners } from "node:events";
 import type {
   Conditional,
   CrawlBudget,
@@ -124,6 +125,27 @@ function isRefusal(page: FetchedPage): boolean {
   );
 }
 
+function effectivePort(url: string): number | null {
+  try {
+    const u = new URL(url);
+    return u.port ? Number(u.port) : u.protocol === "https:" ? 443 : 80;
+  } catch {
+    return null;
+  }
+}
+
+function isBlank(body: Uint8Array | null): boolean {
+  if (!body || body.length === 0) return true;
+  if (body.length > 64) return false;
+  return body.every((b) => b === 0x20 || b === 0x09 || b === 0x0a || b === 0x0d);
+}
+
+/** A page cut by the site's clock says so: a timeout, not a connection that failed by itself. */
+function timedOutPage(page: FetchedPage, reason: string): FetchedPage {
+  if (page.error?.code === "timeout") return page;
+  return { ...page, error: crawlError("timeout", reason) };
+}
+
 function abortedPage(url: string, reason: unknown): FetchedPage {
   return unfetchedPage(url, crawlError("unknown", `aborted: ${String(reason)}`));
 }
@@ -139,352 +161,414 @@ export async function crawlSite(startUrl: string, options: CrawlSiteOptions): Pr
   const deadline = started + budget.maxDurationMs;
   const respectRobots = options.respectRobots ?? true;
   const useSitemaps = options.useSitemaps ?? true;
-  const signal = options.signal;
-  const pool = options.pool ?? createPool();
-  const c: Counters = {
-    pages: 0,
-    okPages: 0,
-    documents: 0,
-    bytes: 0,
-    errors: 0,
-    refused: 0,
-    skippedByRobots: 0,
-    firstError: null,
-    firstRefusal: null,
+  // The site's own clock: at the deadline in-flight fetches are aborted too (a trickling body or a silent
+  // server would otherwise hold the site past its budget), and pages cut by it are recorded as timeouts.
+  const clock = new AbortController();
+  const homeDurationMs = budget.homeDurationMs ?? DEFAULT_BUDGET.homeDurationMs ?? budget.maxDurationMs;
+  let clockReason: string | null = null;
+  const stopClock = (reason: string) => () => {
+    clockReason ??= reason;
+    clock.abort(new Error(reason));
   };
+  // The home page is bounded by its own timer: the site's budget starts cutting fetches only after it.
+  const siteStop = stopClock(`site time budget of ${Math.round(budget.maxDurationMs / 1000)} s spent`);
+  const siteTimer = setTimeout(() => {
+    if (homeTimer === null) siteStop();
+  }, budget.maxDurationMs);
+  let homeTimer: ReturnType<typeof setTimeout> | null = setTimeout(
+    stopClock(`the home page did not answer within ${Math.round(homeDurationMs / 1000)} s`),
+    homeDurationMs,
+  );
+  const signal = options.signal ? AbortSignal.any([options.signal, clock.signal]) : clock.signal;
+  // Every queued and in-flight request listens to it (pool, queue, undici, retry sleeps): many at once is normal.
+  setMaxListeners(0, clock.signal, signal);
+  const userSignal = options.signal;
+  try {
+    return await crawlWithin();
+  } finally {
+    clearTimeout(siteTimer);
+    if (homeTimer) clearTimeout(homeTimer);
+  }
 
-  // The start URL is requested as given (only a fragment dropped), like every link.
-  const start = requestUrl(startUrl);
-  const summary = (fields: Partial<SiteCrawlSummary>): SiteCrawlSummary => ({
-    startUrl,
-    finalUrl: start ?? startUrl,
-    pages: c.pages,
-    documents: c.documents,
-    bytes: c.bytes,
-    errors: c.errors,
-    skippedByRobots: c.skippedByRobots,
-    budgetExhausted: false,
-    budgetReason: null,
-    pendingRelevant: 0,
-    durationMs: Date.now() - started,
-    siteError: null,
-    status: "ok",
-    scopeWidenedTo: [],
-    robots: null,
-    sitemapUrls: 0,
-    siteSearch: null,
-    aborted: false,
-    rejected: {
-      "invalid-url": 0,
-      "out-of-scope": 0,
-      duplicate: 0,
-      depth: 0,
-      trap: 0,
-      unsupported: 0,
-      full: 0,
-    },
-    ...fields,
-  });
-  if (start === null) {
-    return summary({
-      status: "unreachable",
-      siteError: crawlError("invalid-url", `not an http(s) URL: ${startUrl}`),
+  async function crawlWithin(): Promise<SiteCrawlSummary> {
+    const pool = options.pool ?? createPool();
+    const c: Counters = {
+      pages: 0,
+      okPages: 0,
+      documents: 0,
+      bytes: 0,
+      errors: 0,
+      refused: 0,
+      skippedByRobots: 0,
+      firstError: null,
+      firstRefusal: null,
+    };
+
+    // The start URL is requested as given (only a fragment dropped), like every link.
+    const start = requestUrl(startUrl);
+    const summary = (fields: Partial<SiteCrawlSummary>): SiteCrawlSummary => ({
+      startUrl,
+      finalUrl: start ?? startUrl,
+      pages: c.pages,
+      documents: c.documents,
+      bytes: c.bytes,
+      errors: c.errors,
+      skippedByRobots: c.skippedByRobots,
+      budgetExhausted: false,
+      budgetReason: null,
+      pendingRelevant: 0,
+      durationMs: Date.now() - started,
+      siteError: null,
+      status: "ok",
+      scopeWidenedTo: [],
+      robots: null,
+      sitemapUrls: 0,
+      siteSearch: null,
+      aborted: false,
+      rejected: {
+        "invalid-url": 0,
+        "out-of-scope": 0,
+        duplicate: 0,
+        depth: 0,
+        trap: 0,
+        unsupported: 0,
+        full: 0,
+      },
+      ...fields,
     });
-  }
-
-  const scope = createScope(start, options.scope);
-  const frontier = createFrontier({
-    ...options.frontier,
-    scope,
-    maxDepth: budget.maxDepth,
-    ...(options.priority ? { priority: options.priority } : {}),
-  });
-  const breaker =
-    options.circuitBreaker === false ? null : (options.circuitBreaker ?? createCircuitBreaker());
-  // One jar per site crawl, on every request of it (robots.txt and sitemaps too), never shared with another site.
-  const cookies = options.cookies === false ? undefined : (options.cookies ?? createSiteCookieJar());
-  const fetcherFetch: FetchFn = (url, o) => options.fetcher.fetch(url, cookies ? { ...o, cookies } : o);
-  const guarded = breaker ? breaker.wrap(fetcherFetch) : fetcherFetch;
-  const attempt: FetchFn = (url, o) =>
-    pool
-      .run(url, () => guarded(url, o), signal ? { signal } : {})
-      .catch((reason: unknown) => abortedPage(url, reason));
-  const fetchPage: FetchFn = options.retry === false ? attempt : withRetry(attempt, options.retry ?? {});
-
-  // robots.txt: loaded per origin on first use; its Crawl-delay raises that host's interval.
-  const robotsCache = new RobotsCache(fetchPage);
-  const robotsFor = async (url: string): Promise<HostRobots> => {
-    const cached = robotsCache.peek(url);
-    if (cached) return cached;
-    const robots = await robotsCache.forUrl(url);
-    pool.setCrawlDelay(url, robots.crawlDelay());
-    return robots;
-  };
-
-  let startRobots: HostRobots | null = null;
-  if (respectRobots || useSitemaps) {
-    startRobots = await robotsFor(start);
-  }
-
-  // A robots.txt that could not even be connected to: don't spend more requests on sitemaps.
-  const startDown = startRobots?.status === "error" && isConnectionError(startRobots.error?.code);
-  let sitemapUrls = 0;
-  if (useSitemaps && !startDown) {
-    const listed = (startRobots?.sitemaps() ?? []).filter((u) => scope.inScope(u));
-    // Sitemaps named in robots.txt are invited; the conventional location is only a guess and obeys Disallow.
-    const guess = new URL("/sitemap.xml", start).href;
-    const guessAllowed = !respectRobots || (startRobots?.isAllowed(guess) ?? true);
-    const roots = listed.length > 0 ? listed : guessAllowed ? [guess] : [];
-    const collected = await collectSitemapUrls(roots, fetchPage, options.sitemapLimits);
-    for (const entry of collected.urls) {
-      const pushed = frontier.push(
-        { url: entry.url, text: "" },
-        { depth: 1, referrer: null, source: "sitemap", bias: options.sitemapBias ?? -1 },
-      );
-      if (pushed.accepted) sitemapUrls++;
-    }
-  }
-
-  for (const seed of options.seeds ?? []) {
-    frontier.push(
-      { url: seed.url, text: seed.text ?? "" },
-      { depth: seed.depth, referrer: null, source: "seed", bias: seed.bias ?? 0 },
-    );
-  }
-
-  const fetchedKeys = new Set<string>();
-  let launched = 0;
-  let stopRequested = false;
-  let handlerError: unknown = null;
-  let homePage: FetchedPage | null = null;
-  let homeLinks: LinkCandidate[] = [];
-
-  const recordPage = (page: FetchedPage) => {
-    c.pages++;
-    if (page.error === null) {
-      c.okPages++;
-      if (isDocumentKind(page.contentKind)) c.documents++;
-    } else if (page.error.code !== "unsupported-type") {
-      c.errors++;
-      c.firstError ??= page.error;
-      if (isRefusal(page)) {
-        c.refused++;
-        c.firstRefusal ??= page.error;
-      }
-    }
-    c.bytes += page.body?.length ?? 0;
-  };
-
-  /** Fetch one request (unless robots.txt forbids it) and hand the page on. */
-  const handle = async (req: FrontierRequest | CrawlRequest, isHome: boolean): Promise<void> => {
-    if (respectRobots) {
-      const robots = await robotsFor(req.url);
-      if (!robots.isAllowed(req.url)) {
-        c.skippedByRobots++;
-        options.onSkip?.(req, "robots", null);
-        return;
-      }
-    }
-    launched++;
-    fetchedKeys.add(req.key);
-    const conditional = options.conditionalFor?.(req.url);
-    const page = await fetchPage(req.url, {
-      ...(conditional ? { conditional } : {}),
-      ...(signal ? { signal } : {}),
-    });
-    if (signal?.aborted) return;
-    if (isHome) {
-      homePage = page;
-      // A home page moved to another host (new domain, www, https): follow it once and widen the scope.
-      if (page.finalUrl !== req.url && !scope.inScope(page.finalUrl)) scope.allowHost(page.finalUrl);
-    }
-    recordPage(page);
-    if (page.finalUrl !== req.url) {
-      if (!scope.inScope(page.finalUrl)) {
-        options.onSkip?.(req, "out-of-scope-redirect", page);
-        return;
-      }
-      const finalKey = urlKey(page.finalUrl);
-      if (fetchedKeys.has(finalKey) && finalKey !== req.key) {
-        options.onSkip?.(req, "duplicate-redirect", page);
-        return;
-      }
-      fetchedKeys.add(finalKey);
-      frontier.markSeen(page.finalUrl);
-    }
-    const outcome = await options.onPage(page, req);
-    if (isHome) homeLinks = outcome.links;
-    // The next pages of a relevant list (not of a news archive) are as promising as the list itself.
-    const listFloor =
-      req.priority > 0 && Number.isFinite(req.priority) && !isNewsList(page.finalUrl, req.linkText)
-        ? req.priority
-        : undefined;
-    for (const link of outcome.links) {
-      const floor = listFloor !== undefined && isPaginationLink(link, page.finalUrl) ? listFloor : undefined;
-      frontier.push(link, {
-        depth: req.depth + 1,
-        referrer: page.finalUrl,
-        source: "link",
-        ...(floor !== undefined ? { floor } : {}),
+    if (start === null) {
+      return summary({
+        status: "unreachable",
+        siteError: crawlError("invalid-url", `not an http(s) URL: ${startUrl}`),
       });
     }
-    if (outcome.reprioritize) frontier.reprioritize();
-    if (outcome.stop) stopRequested = true;
-  };
 
-  const run = (req: FrontierRequest | CrawlRequest, isHome: boolean) =>
-    handle(req, isHome).catch((err: unknown) => {
-      handlerError ??= err;
-      stopRequested = true;
+    const scope = createScope(start, options.scope);
+    const frontier = createFrontier({
+      ...options.frontier,
+      scope,
+      maxDepth: budget.maxDepth,
+      ...(options.priority ? { priority: options.priority } : {}),
     });
+    const breaker =
+      options.circuitBreaker === false ? null : (options.circuitBreaker ?? createCircuitBreaker());
+    // One jar per site crawl, on every request of it (robots.txt and sitemaps too), never shared with another site.
+    const cookies = options.cookies === false ? undefined : (options.cookies ?? createSiteCookieJar());
+    // Every fetch of the site (robots.txt and sitemaps too) carries its start URL: the address policy lets a
+    // site named at a private address stay there, and keeps a public one from moving there.
+    const fetcherFetch: FetchFn = (url, o) =>
+      options.fetcher.fetch(url, cookies ? { ...o, cookies, site: start } : { ...o, site: start });
+    const guarded = breaker ? breaker.wrap(fetcherFetch) : fetcherFetch;
+    const attempt: FetchFn = (url, o) =>
+      pool
+        // robots.txt and sitemap fetches come without a signal of their own: the site's clock bounds them too.
+        .run(url, () => guarded(url, { ...o, signal: o?.signal ?? signal }), { signal })
+        .catch((reason: unknown) => abortedPage(url, reason))
+        .then((page) => (clockReason !== null && page.error ? timedOutPage(page, clockReason) : page));
+    const fetchPage: FetchFn = options.retry === false ? attempt : withRetry(attempt, options.retry ?? {});
 
-  // The home page first, alone: whether the site answers at all decides the rest.
-  frontier.markSeen(start);
-  const homeRequest: CrawlRequest = {
-    url: start,
-    key: urlKey(start),
-    depth: 0,
-    priority: Number.POSITIVE_INFINITY,
-    referrer: null,
-    linkText: null,
-    linkContext: null,
-    source: "seed",
-  };
-  await run(homeRequest, true);
+    // robots.txt: loaded per origin on first use; its Crawl-delay raises that host's interval.
+    const robotsCache = new RobotsCache(fetchPage);
+    const robotsFor = async (url: string): Promise<HostRobots> => {
+      const cached = robotsCache.peek(url);
+      if (cached) return cached;
+      const robots = await robotsCache.forUrl(url);
+      pool.setCrawlDelay(url, robots.crawlDelay());
+      return robots;
+    };
 
-  const home = homePage as FetchedPage | null;
-  const homeDown =
-    home !== null && (isConnectionError(home.error?.code) || home.error?.code === "circuit-open");
-
-  let budgetReason: CrawlSummary["budgetReason"] = null;
-  const budgetLeft = (): boolean => {
-    if (Date.now() >= deadline) budgetReason = "time";
-    else if (launched >= budget.maxPages) budgetReason = "pages";
-    else if (c.bytes >= budget.maxBytes) budgetReason = "bytes";
-    else return true;
-    return false;
-  };
-
-  /** The site's search, queried with the cues: its result pages are handled like pages, their links boosted. */
-  const searchSite = async (homePage: FetchedPage, cues: readonly string[]) => {
-    const form = findSearchForm(homePage);
-    if (!form) return { form: null, queries: 0, used: false };
-    const results: { page: FetchedPage; links: LinkCandidate[] }[] = [];
-    let queries = 0;
-    for (const cue of cues) {
-      if (stopRequested || signal?.aborted || launched >= budget.maxPages) break;
-      const url = searchUrl(form, cue);
-      const req: CrawlRequest = {
-        url,
-        key: urlKey(url),
-        depth: 1,
-        priority: SEARCH_RESULT_FLOOR,
-        referrer: homePage.finalUrl,
-        linkText: `Поиск по сайту: «${cue}»`,
-        linkContext: null,
-        source: "search",
-      };
-      if (fetchedKeys.has(req.key)) continue;
-      // Our own query, not a page the site links: a robots.txt refusal is not counted as a skipped page.
-      if (respectRobots && !(await robotsFor(url)).isAllowed(url)) continue;
-      launched++;
-      queries++;
-      fetchedKeys.add(req.key);
-      frontier.markSeen(url);
-      const page = await fetchPage(url, signal ? { signal } : {});
-      if (signal?.aborted) break;
-      // A search that fails (404, 500) says nothing about the site's pages: counted in the budget, not as an error.
-      c.pages++;
-      c.bytes += page.body?.length ?? 0;
-      if (page.error !== null) continue;
-      c.okPages++;
-      const outcome = await options.onPage(page, req);
-      if (outcome.stop) stopRequested = true;
-      results.push({ page, links: outcome.links });
+    let startRobots: HostRobots | null = null;
+    if (respectRobots || useSitemaps) {
+      startRobots = await robotsFor(start);
     }
-    const used =
-      results.length > 0 &&
-      !ignoresQuery(
-        results.map((r) => r.links),
-        homeLinks,
+
+    // A robots.txt that could not even be connected to: don't spend more requests on sitemaps.
+    const startDown = startRobots?.status === "error" && isConnectionError(startRobots.error?.code);
+    let sitemapUrls = 0;
+    if (useSitemaps && !startDown) {
+      const listed = (startRobots?.sitemaps() ?? []).filter((u) => scope.inScope(u));
+      // Sitemaps named in robots.txt are invited; the conventional location is only a guess and obeys Disallow.
+      const guess = new URL("/sitemap.xml", start).href;
+      const guessAllowed = !respectRobots || (startRobots?.isAllowed(guess) ?? true);
+      const roots = listed.length > 0 ? listed : guessAllowed ? [guess] : [];
+      const collected = await collectSitemapUrls(roots, fetchPage, options.sitemapLimits);
+      for (const entry of collected.urls) {
+        const pushed = frontier.push(
+          { url: entry.url, text: "" },
+          { depth: 1, referrer: null, source: "sitemap", bias: options.sitemapBias ?? -1 },
+        );
+        if (pushed.accepted) sitemapUrls++;
+      }
+    }
+
+    for (const seed of options.seeds ?? []) {
+      frontier.push(
+        { url: seed.url, text: seed.text ?? "" },
+        { depth: seed.depth, referrer: null, source: "seed", bias: seed.bias ?? 0 },
       );
-    if (used) {
-      const template = contentTargets(homeLinks);
-      for (const r of results) {
-        for (const link of r.links) {
-          if (link.inNav || template.has(link.url)) continue;
-          frontier.push(link, {
-            depth: 2,
-            referrer: r.page.finalUrl,
-            source: "link",
-            floor: SEARCH_RESULT_FLOOR,
-          });
+    }
+
+    /** A redirect hop of a link: in scope and on a port the site uses (another port is another server). */
+    const sitePorts = new Set([effectivePort(start), 80, 443]);
+    const hopInScope = (url: string): boolean => {
+      if (!scope.inScope(url)) return false;
+      const port = effectivePort(url);
+      return (
+        port !== null &&
+        (sitePorts.has(port) || (homePage !== null && port === effectivePort(homePage.finalUrl)))
+      );
+    };
+
+    const fetchedKeys = new Set<string>();
+    let launched = 0;
+    let stopRequested = false;
+    let handlerError: unknown = null;
+    let homePage: FetchedPage | null = null;
+    let homeLinks: LinkCandidate[] = [];
+
+    const recordPage = (page: FetchedPage) => {
+      c.pages++;
+      if (page.error === null) {
+        c.okPages++;
+        if (isDocumentKind(page.contentKind)) c.documents++;
+      } else if (page.error.code !== "unsupported-type") {
+        c.errors++;
+        c.firstError ??= page.error;
+        if (isRefusal(page)) {
+          c.refused++;
+          c.firstRefusal ??= page.error;
         }
       }
+      c.bytes += page.body?.length ?? 0;
+    };
+
+    /** Fetch one request (unless robots.txt forbids it) and hand the page on. */
+    const handle = async (req: FrontierRequest | CrawlRequest, isHome: boolean): Promise<void> => {
+      if (respectRobots) {
+        const robots = await robotsFor(req.url);
+        if (!robots.isAllowed(req.url)) {
+          c.skippedByRobots++;
+          options.onSkip?.(req, "robots", null);
+          return;
+        }
+      }
+      launched++;
+      fetchedKeys.add(req.key);
+      const conditional = options.conditionalFor?.(req.url);
+      let page = await fetchPage(req.url, {
+        ...(conditional ? { conditional } : {}),
+        ...(signal ? { signal } : {}),
+        // Only the home page may move the site (new domain, www, https); a link's redirect stays in scope.
+        ...(isHome ? {} : { checkHop: (url: string) => (hopInScope(url) ? null : "out of scope") }),
+      });
+      if (userSignal?.aborted) return;
+      if (isHome) {
+        if (homeTimer) clearTimeout(homeTimer);
+        homeTimer = null;
+        // 200 with nothing in it: the site serves no page, whatever its status line says.
+        if (page.error === null && !page.notModified && isBlank(page.body)) {
+          page = { ...page, error: crawlError("empty", "the home page answered with an empty body") };
+        }
+        homePage = page;
+        // A home page moved to another host (new domain, www, https): follow it once and widen the scope.
+        if (page.finalUrl !== req.url && !scope.inScope(page.finalUrl)) scope.allowHost(page.finalUrl);
+      }
+      recordPage(page);
+      if (page.finalUrl !== req.url) {
+        if (!(isHome ? scope.inScope(page.finalUrl) : hopInScope(page.finalUrl))) {
+          options.onSkip?.(req, "out-of-scope-redirect", page);
+          return;
+        }
+        const finalKey = urlKey(page.finalUrl);
+        if (fetchedKeys.has(finalKey) && finalKey !== req.key) {
+          options.onSkip?.(req, "duplicate-redirect", page);
+          return;
+        }
+        fetchedKeys.add(finalKey);
+        frontier.markSeen(page.finalUrl);
+      }
+      const outcome = await options.onPage(page, req);
+      if (isHome) homeLinks = outcome.links;
+      // The next pages of a relevant list (not of a news archive) are as promising as the list itself.
+      const listFloor =
+        req.priority > 0 && Number.isFinite(req.priority) && !isNewsList(page.finalUrl, req.linkText)
+          ? req.priority
+          : undefined;
+      for (const link of outcome.links) {
+        const floor =
+          listFloor !== undefined && isPaginationLink(link, page.finalUrl) ? listFloor : undefined;
+        frontier.push(link, {
+          depth: req.depth + 1,
+          referrer: page.finalUrl,
+          source: "link",
+          ...(floor !== undefined ? { floor } : {}),
+        });
+      }
+      if (outcome.reprioritize) frontier.reprioritize();
+      if (outcome.stop) stopRequested = true;
+    };
+
+    const run = (req: FrontierRequest | CrawlRequest, isHome: boolean) =>
+      handle(req, isHome).catch((err: unknown) => {
+        handlerError ??= err;
+        stopRequested = true;
+      });
+
+    // The home page first, alone: whether the site answers at all decides the rest.
+    frontier.markSeen(start);
+    const homeRequest: CrawlRequest = {
+      url: start,
+      key: urlKey(start),
+      depth: 0,
+      priority: Number.POSITIVE_INFINITY,
+      referrer: null,
+      linkText: null,
+      linkContext: null,
+      source: "seed",
+    };
+    await run(homeRequest, true);
+    if (homeTimer) clearTimeout(homeTimer);
+    homeTimer = null;
+
+    const home = homePage as FetchedPage | null;
+    const homeDown =
+      home !== null &&
+      (isConnectionError(home.error?.code) ||
+        home.error?.code === "circuit-open" ||
+        home.error?.code === "empty");
+
+    let budgetReason: CrawlSummary["budgetReason"] = null;
+    const budgetLeft = (): boolean => {
+      if (Date.now() >= deadline || clock.signal.aborted) budgetReason = "time";
+      else if (launched >= budget.maxPages) budgetReason = "pages";
+      else if (c.bytes >= budget.maxBytes) budgetReason = "bytes";
+      else return true;
+      return false;
+    };
+
+    /** The site's search, queried with the cues: its result pages are handled like pages, their links boosted. */
+    const searchSite = async (homePage: FetchedPage, cues: readonly string[]) => {
+      const form = findSearchForm(homePage);
+      if (!form) return { form: null, queries: 0, used: false };
+      const results: { page: FetchedPage; links: LinkCandidate[] }[] = [];
+      let queries = 0;
+      for (const cue of cues) {
+        if (stopRequested || signal?.aborted || launched >= budget.maxPages) break;
+        const url = searchUrl(form, cue);
+        const req: CrawlRequest = {
+          url,
+          key: urlKey(url),
+          depth: 1,
+          priority: SEARCH_RESULT_FLOOR,
+          referrer: homePage.finalUrl,
+          linkText: `Поиск по сайту: «${cue}»`,
+          linkContext: null,
+          source: "search",
+        };
+        if (fetchedKeys.has(req.key)) continue;
+        // Our own query, not a page the site links: a robots.txt refusal is not counted as a skipped page.
+        if (respectRobots && !(await robotsFor(url)).isAllowed(url)) continue;
+        launched++;
+        queries++;
+        fetchedKeys.add(req.key);
+        frontier.markSeen(url);
+        const page = await fetchPage(url, signal ? { signal } : {});
+        if (signal?.aborted) break;
+        // A search that fails (404, 500) says nothing about the site's pages: counted in the budget, not as an error.
+        c.pages++;
+        c.bytes += page.body?.length ?? 0;
+        if (page.error !== null) continue;
+        c.okPages++;
+        const outcome = await options.onPage(page, req);
+        if (outcome.stop) stopRequested = true;
+        results.push({ page, links: outcome.links });
+      }
+      const used =
+        results.length > 0 &&
+        !ignoresQuery(
+          results.map((r) => r.links),
+          homeLinks,
+        );
+      if (used) {
+        const template = contentTargets(homeLinks);
+        for (const r of results) {
+          for (const link of r.links) {
+            if (link.inNav || template.has(link.url)) continue;
+            frontier.push(link, {
+              depth: 2,
+              referrer: r.page.finalUrl,
+              source: "link",
+              floor: SEARCH_RESULT_FLOOR,
+            });
+          }
+        }
+      }
+      return { form: form.action, queries, used };
+    };
+    let siteSearch: SiteCrawlSummary["siteSearch"] = null;
+    if (options.siteSearch && home && !homeDown && home.error === null && !stopRequested) {
+      siteSearch = await searchSite(home, options.siteSearch.cues).catch((err: unknown) => {
+        handlerError ??= err;
+        stopRequested = true;
+        return null;
+      });
     }
-    return { form: form.action, queries, used };
-  };
-  let siteSearch: SiteCrawlSummary["siteSearch"] = null;
-  if (options.siteSearch && home && !homeDown && home.error === null && !stopRequested) {
-    siteSearch = await searchSite(home, options.siteSearch.cues).catch((err: unknown) => {
-      handlerError ??= err;
-      stopRequested = true;
-      return null;
+
+    const concurrency = Math.max(1, pool.concurrencyFor(start));
+    const inflight = new Set<Promise<void>>();
+    if (!homeDown) {
+      for (;;) {
+        if (stopRequested || signal.aborted) break;
+        while (inflight.size < concurrency && frontier.size > 0 && !stopRequested && budgetLeft()) {
+          const req = frontier.pop()!;
+          if (fetchedKeys.has(req.key)) continue;
+          const task = run(req, false).finally(() => inflight.delete(task));
+          inflight.add(task);
+        }
+        if (inflight.size === 0) break;
+        await Promise.race(inflight);
+      }
+      await Promise.allSettled([...inflight]);
+    }
+    if (handlerError !== null) throw handlerError;
+
+    const exhausted = budgetReason !== null && frontier.size > 0 && !stopRequested;
+    let status: CrawlSummary["status"] = "ok";
+    let siteError: CrawlError | null = null;
+    if (homeDown) {
+      status = "unreachable";
+      siteError = home?.error ?? null;
+    } else if (c.okPages === 0) {
+      const onlyRefusals = c.errors === c.refused && (c.refused > 0 || c.skippedByRobots > 0);
+      if (onlyRefusals) {
+        status = "blocked";
+        siteError =
+          c.refused > 0 && c.firstRefusal
+            ? c.firstRefusal
+            : startRobots?.status === "error" && startRobots.error?.code === "robots"
+              ? startRobots.error
+              : crawlError("robots", "robots.txt disallows every page that was to be fetched");
+      } else {
+        status = "unreachable";
+        siteError = home?.error ?? c.firstError ?? crawlError("unknown", "no page could be fetched");
+      }
+    } else if (c.errors > 0) {
+      status = "partial";
+    }
+
+    return summary({
+      finalUrl: home?.finalUrl ?? start,
+      budgetExhausted: exhausted,
+      budgetReason: exhausted ? budgetReason : null,
+      pendingRelevant: frontier.pendingRelevant(),
+      siteError,
+      status,
+      scopeWidenedTo: [...scope.widened],
+      robots: startRobots ? { status: startRobots.status, error: startRobots.error } : null,
+      sitemapUrls,
+      siteSearch,
+      aborted: userSignal?.aborted ?? false,
+      rejected: { ...frontier.rejected },
     });
   }
-
-  const concurrency = Math.max(1, pool.concurrencyFor(start));
-  const inflight = new Set<Promise<void>>();
-  if (!homeDown) {
-    for (;;) {
-      if (stopRequested || signal?.aborted) break;
-      while (inflight.size < concurrency && frontier.size > 0 && !stopRequested && budgetLeft()) {
-        const req = frontier.pop()!;
-        if (fetchedKeys.has(req.key)) continue;
-        const task = run(req, false).finally(() => inflight.delete(task));
-        inflight.add(task);
-      }
-      if (inflight.size === 0) break;
-      await Promise.race(inflight);
-    }
-    await Promise.allSettled([...inflight]);
-  }
-  if (handlerError !== null) throw handlerError;
-
-  const exhausted = budgetReason !== null && frontier.size > 0 && !stopRequested;
-  let status: CrawlSummary["status"] = "ok";
-  let siteError: CrawlError | null = null;
-  if (homeDown) {
-    status = "unreachable";
-    siteError = home?.error ?? null;
-  } else if (c.okPages === 0) {
-    const onlyRefusals = c.errors === c.refused && (c.refused > 0 || c.skippedByRobots > 0);
-    if (onlyRefusals) {
-      status = "blocked";
-      siteError =
-        c.refused > 0 && c.firstRefusal
-          ? c.firstRefusal
-          : crawlError("robots", "robots.txt disallows every page that was to be fetched");
-    } else {
-      status = "unreachable";
-      siteError = home?.error ?? c.firstError ?? crawlError("unknown", "no page could be fetched");
-    }
-  } else if (c.errors > 0) {
-    status = "partial";
-  }
-
-  return summary({
-    finalUrl: home?.finalUrl ?? start,
-    budgetExhausted: exhausted,
-    budgetReason: exhausted ? budgetReason : null,
-    pendingRelevant: frontier.pendingRelevant(),
-    siteError,
-    status,
-    scopeWidenedTo: [...scope.widened],
-    robots: startRobots ? { status: startRobots.status, error: startRobots.error } : null,
-    sitemapUrls,
-    siteSearch,
-    aborted: signal?.aborted ?? false,
-    rejected: { ...frontier.rejected },
-  });
 }

@@ -29,6 +29,7 @@ export const DEFAULT_BUDGET: CrawlBudget = {
   maxDurationMs: 10 * 60 * 1000,
   maxDepth: 6,
   maxBodyBytes: 30 * 1024 * 1024,
+  homeDurationMs: 90 * 1000,
 };
 
 export const DEFAULT_RETRY = {

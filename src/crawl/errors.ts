@@ -94,6 +94,8 @@ export function classifyError(err: unknown): CrawlError {
   const codes = codesOf(err);
   const message = messageOf(err);
   for (const code of codes) {
+    // The address policy refused the connection (crawl/address-policy.ts): not a network failure to retry.
+    if (code === "ERR_NOK_REFUSED_TARGET") return crawlError("invalid-url", message);
     if (DNS.has(code)) return crawlError("dns", message);
     if (TIMEOUT.has(code)) return crawlError("timeout", message);
     if (CONNECT.has(code)) return crawlError("connect", message);

@@ -3,6 +3,7 @@ import { pipeline, Readable } from "node:stream";
 import zlib from "node:zlib";
 import { Agent, request } from "undici";
 import type { CrawlError, FetchedPage, Fetcher, FetchOptions, SiteCookies } from "../types/index.ts";
+import { createAddressGuard, refuseUrl, type TargetPolicy } from "./address-policy.ts";
 import { markBotWall } from "./bot-wall.ts";
 import { detectContentKind, isUnsupportedResponse } from "./content-kind.ts";
 import { DEFAULT_BUDGET, DEFAULT_MAX_REDIRECTS, DEFAULT_TIMEOUTS, USER_AGENT } from "./defaults.ts";
@@ -23,6 +24,12 @@ export interface HttpFetcherOptions {
   maxErrorBodyBytes?: number;
   /** DNS resolution: tests map names to 127.0.0.1; a public server can refuse private addresses. */
   lookup?: LookupFunction;
+  /**
+   * The address policy (crawl/address-policy.ts), on by default: metadata and link-local addresses are never
+   * fetched, and a site named at a public address never reaches a non-public one. `false` only for callers
+   * that guard addresses themselves.
+   */
+  addressPolicy?: boolean;
   /**
    * TLS verification: Node's roots, the bundled Russian Trusted Root CA and Sub CA (tls/trusted-roots.ts),
    * NODE_EXTRA_CA_CERTS and `extraCa` (`--ca FILE`). `bundled: false` leaves out the Russian roots. There is no
@@ -186,21 +193,35 @@ export function createHttpFetcher(options: HttpFetcherOptions = {}): Fetcher & {
   const maxErrorBodyBytes = options.maxErrorBodyBytes ?? 64 * 1024;
   const maxRedirects = options.maxRedirects ?? DEFAULT_MAX_REDIRECTS;
   const bodyTimeoutMs = options.bodyTimeoutMs ?? DEFAULT_TIMEOUTS.bodyTimeoutMs;
-  const agent = new Agent({
-    connect: {
-      timeout: options.connectTimeoutMs ?? DEFAULT_TIMEOUTS.connectTimeoutMs,
-      ...(options.lookup ? { lookup: options.lookup } : {}),
-      ca: trustedCa({
-        ...(options.tls?.extraCa ? { extraCa: options.tls.extraCa } : {}),
-        ...(options.tls?.bundled === false ? { bundled: false } : {}),
-      }),
-    },
-    headersTimeout: options.headersTimeoutMs ?? DEFAULT_TIMEOUTS.headersTimeoutMs,
-    // Chromium's limit: sites with dozens of Set-Cookie lines still load; a cookie bomb beyond it is too-large.
-    maxHeaderSize: MAX_HEADER_BYTES,
-    bodyTimeout: bodyTimeoutMs,
-    keepAliveTimeout: 4_000,
-  });
+  const makeAgent = (lookup: LookupFunction | undefined) =>
+    new Agent({
+      connect: {
+        timeout: options.connectTimeoutMs ?? DEFAULT_TIMEOUTS.connectTimeoutMs,
+        ...(lookup ? { lookup } : {}),
+        ca: trustedCa({
+          ...(options.tls?.extraCa ? { extraCa: options.tls.extraCa } : {}),
+          ...(options.tls?.bundled === false ? { bundled: false } : {}),
+        }),
+      },
+      headersTimeout: options.headersTimeoutMs ?? DEFAULT_TIMEOUTS.headersTimeoutMs,
+      // Chromium's limit: sites with dozens of Set-Cookie lines still load; a cookie bomb beyond it is too-large.
+      maxHeaderSize: MAX_HEADER_BYTES,
+      bodyTimeout: bodyTimeoutMs,
+      keepAliveTimeout: 4_000,
+    });
+  // One agent per policy: the connect lookup is where DNS answers are checked, and it cannot see the request.
+  const guard = options.addressPolicy === false ? null : createAddressGuard(options.lookup);
+  const agents = new Map<TargetPolicy, Agent>();
+  const agent = guard ? makeAgent(undefined) : makeAgent(options.lookup);
+  const agentFor = (policy: TargetPolicy | null): Agent => {
+    if (!guard || !policy) return agent;
+    let a = agents.get(policy);
+    if (!a) {
+      a = makeAgent(guard.lookupFor(policy));
+      agents.set(policy, a);
+    }
+    return a;
+  };
   const baseHeaders: Record<string, string> = {
     "user-agent": options.userAgent ?? USER_AGENT,
     accept: "text/html,application/xhtml+xml,application/pdf,application/msword,*/*;q=0.8",
@@ -238,6 +259,9 @@ export function createHttpFetcher(options: HttpFetcherOptions = {}): Fetcher & {
     if (cond?.etag) headers["if-none-match"] = cond.etag;
     if (cond?.lastModified) headers["if-modified-since"] = cond.lastModified;
 
+    const policy = guard ? await guard.policyFor(fetchOptions.site ?? url) : null;
+    const dispatcher = agentFor(policy);
+    let lastStatus = 0;
     for (let hop = 0; ; hop++) {
       let parsed: URL;
       try {
@@ -251,13 +275,19 @@ export function createHttpFetcher(options: HttpFetcherOptions = {}): Fetcher & {
       parsed.hash = "";
       const cookie = jar?.header(parsed.href) ?? "";
       visited.set(parsed.href, cookie);
+      // IP literals never reach the lookup: the policy checks them on every hop, before connecting.
+      const refusal = policy ? refuseUrl(parsed.href, policy) : null;
+      if (refusal) return page({ status: lastStatus, error: crawlError("invalid-url", refusal.message) });
+      const hopRefusal = hop > 0 ? (fetchOptions.checkHop?.(parsed.href) ?? null) : null;
+      // A hop out of the site's scope is where the fetch ends: the redirect is recorded, its target not fetched.
+      if (hopRefusal !== null) return page({ status: lastStatus });
 
       let res: Awaited<ReturnType<typeof request>>;
       try {
         res = await request(parsed, {
           method: "GET",
           headers: cookie === "" ? headers : { ...headers, cookie },
-          dispatcher: agent,
+          dispatcher,
           ...(fetchOptions.signal ? { signal: fetchOptions.signal } : {}),
         });
       } catch (err) {
@@ -303,6 +333,7 @@ export function createHttpFetcher(options: HttpFetcherOptions = {}): Fetcher & {
         }
         redirects.push(next.href);
         current = next.href;
+        lastStatus = status;
         continue;
       }
 
@@ -394,7 +425,7 @@ export function createHttpFetcher(options: HttpFetcherOptions = {}): Fetcher & {
       }
     },
     async close(): Promise<void> {
-      await agent.close();
+      await Promise.all([agent.close(), ...[...agents.values()].map((a) => a.close())]);
     },
   };
 }

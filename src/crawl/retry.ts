@@ -87,6 +87,11 @@ export function withRetry(fetch: FetchFn, partial: Partial<RetryOptions> = {}): 
       const code = page.error?.code;
       if (code === undefined || !retryable.has(code) || attempt > options.retries) return page;
       if (fetchOptions?.signal?.aborted) return page;
+      // A timeout costs a whole timeout each time: one more try, not two (a trickling server never speeds up).
+      if (code === "timeout" && attempt > 1) return page;
+      // A server that asks to come back later than we would wait is not going to answer this crawl.
+      const retryAfter = parseRetryAfter(page.headers["retry-after"]);
+      if (retryAfter !== null && retryAfter > options.maxRetryAfterMs) return page;
       const delayMs = retryDelayMs(page, attempt, options);
       options.onRetry?.({ url, attempt, delayMs, page });
       await options.sleep(delayMs, fetchOptions?.signal);

@@ -6,7 +6,10 @@ import type { FetchFn } from "./fetch-fn.ts";
 /** The robots.txt of one origin. */
 export interface HostRobots {
   readonly origin: string;
-  /** `ok`: parsed; `missing`: 4xx, everything allowed; `error`: 5xx or unreachable, allowed but recorded. */
+  /**
+   * `ok`: parsed; `missing`: 4xx, everything allowed; `error`: 5xx or 429, everything disallowed (RFC 9309
+   * §2.3.1.4), or no answer at all (allowed, recorded: the home page's own fetch then tells whether the site is up).
+   */
   readonly status: "ok" | "missing" | "error";
   readonly error: CrawlError | null;
   isAllowed(url: string): boolean;
@@ -33,6 +36,15 @@ const ALLOW_ALL = (origin: string, status: HostRobots["status"], error: CrawlErr
   status,
   error,
   isAllowed: () => true,
+  crawlDelay: () => undefined,
+  sitemaps: () => [],
+});
+
+const DISALLOW_ALL = (origin: string, error: CrawlError): HostRobots => ({
+  origin,
+  status: "error",
+  error,
+  isAllowed: () => false,
   crawlDelay: () => undefined,
   sitemaps: () => [],
 });
@@ -88,10 +100,17 @@ export class RobotsCache {
     if (page.status >= 400 && page.status < 500 && page.status !== 429) {
       return ALLOW_ALL(origin, "missing", null);
     }
-    if (page.status === 0 || page.status >= 500 || page.status === 429) {
-      // RFC 9309 would assume "disallow all" here; a flaky robots.txt must not hide a site's content,
-      // so we allow and keep the error for the report.
-      const error = page.error ?? { code: "http-5xx" as const, message: `robots.txt: HTTP ${page.status}` };
+    if (page.status >= 500 || page.status === 429) {
+      // RFC 9309 §2.3.1.4: a server error on robots.txt means "assume complete disallow"; the site is then
+      // `blocked` (its rules `unknown`), which is the truth: we were not allowed to read it.
+      const error = page.error ?? { code: "http-5xx" as const, message: `HTTP ${page.status}` };
+      return DISALLOW_ALL(origin, {
+        code: "robots",
+        message: `robots.txt: ${error.message}; by RFC 9309 a server error on robots.txt disallows the whole site`,
+      });
+    }
+    if (page.status === 0) {
+      const error = page.error ?? { code: "unknown" as const, message: "no answer" };
       return ALLOW_ALL(origin, "error", { code: error.code, message: `robots.txt: ${error.message}` });
     }
     const bytes = page.body ?? new Uint8Array();

@@ -36,15 +36,20 @@ export function extractContacts(text: string, links: ExtractedLink[] = []): Cont
   };
 }
 
-const SEP = "[\\s\\u00a0]*[-‐‑–—]?[\\s\\u00a0]*";
+/**
+ * Bounded, unambiguous separators: with `\\s*-?\\s*` a lone «8» before a megabyte of spaces split the run in
+ * every possible way (quadratic); a real number never has more than a few spaces between its groups.
+ */
+const SP = "[\\s\\u00a0]{0,3}";
+const SEP = `${SP}(?:[-‐‑–—]${SP})?`;
 /** +7 / 8, a 3–5 digit code (maybe in parentheses), then the rest: 10 digits after the prefix in all. */
 const TRUNK_PHONE = new RegExp(
-  `(?<![\\d\\p{L}+])(\\+[\\s\\u00a0]*7|8)${SEP}\\(?[\\s\\u00a0]*(\\d{3,5})[\\s\\u00a0]*\\)?${SEP}(\\d{1,3})${SEP}(\\d{2})${SEP}(\\d{2})(?![\\d])`,
+  `(?<![\\d\\p{L}+])(\\+${SP}7|8)${SEP}\\(?${SP}(\\d{3,5})${SP}\\)?${SEP}(\\d{1,3})${SEP}(\\d{2})${SEP}(\\d{2})(?![\\d])`,
   "gu",
 );
 /** (4872) 24-52-01 without a prefix. */
 const CODE_PHONE = new RegExp(
-  `(?<![\\d+])\\([\\s\\u00a0]*(\\d{3,5})[\\s\\u00a0]*\\)${SEP}(\\d{1,3})${SEP}(\\d{2})${SEP}(\\d{2})(?!\\d)`,
+  `(?<![\\d+])\\(${SP}(\\d{3,5})${SP}\\)${SEP}(\\d{1,3})${SEP}(\\d{2})${SEP}(\\d{2})(?!\\d)`,
   "gu",
 );
 /** 24-52-01 / 2-45-20 after a «тел.» cue only: bare, it could be anything. */
@@ -102,9 +107,13 @@ export function normalizePhone(raw: string): string | null {
 
 const EMAIL =
   /(?<![\p{L}\p{N}._%+-])[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.(?:[a-z]{2,24}|рф|рус)(?![\p{L}\p{N}])/giu;
-/** info [at] site.ru, info(собака)site.ru: common anti-spam spellings on official sites. */
-const OBFUSCATED_AT = /[\s\u00a0]*(?:\[at\]|\(at\)|\{at\}|\[собака\]|\(собака\)|\s+собака\s+)[\s\u00a0]*/giu;
-const OBFUSCATED_DOT = /[\s\u00a0]*(?:\[dot\]|\(dot\)|\[точка\]|\(точка\))[\s\u00a0]*/giu;
+/**
+ * info [at] site.ru, info(собака)site.ru: common anti-spam spellings on official sites. Space runs are
+ * bounded: an unbounded `\s*` before the marker was retried at every position of a long run of spaces.
+ */
+const OBFUSCATED_AT =
+  /[\s\u00a0]{0,4}(?:\[at\]|\(at\)|\{at\}|\[собака\]|\(собака\)|\s{1,4}собака\s{1,4})[\s\u00a0]{0,4}/giu;
+const OBFUSCATED_DOT = /[\s\u00a0]{0,4}(?:\[dot\]|\(dot\)|\[точка\]|\(точка\))[\s\u00a0]{0,4}/giu;
 
 export function findEmails(text: string): string[] {
   const out = new Ordered();

@@ -10,6 +10,7 @@ import { analyseLayout } from "./layout.ts";
 import { DEFAULT_LIMITS, type ExtractLimits } from "./limits.ts";
 import { extractLinks } from "./links.ts";
 import { extractMicrodata } from "./microdata.ts";
+import { capNesting } from "./nesting-cap.ts";
 import { pageDates } from "./page-dates.ts";
 import { collapseSpaces } from "./russian/normalize.ts";
 import { tidyLines, visibleText } from "./visible-text.ts";
@@ -24,11 +25,12 @@ export function extractHtml(
   html: string,
   url: string,
   finalUrl: string,
-  limits: Pick<ExtractLimits, "maxTextChars" | "maxHtmlChars"> = DEFAULT_LIMITS,
+  limits: Pick<ExtractLimits, "maxTextChars" | "maxHtmlChars"> &
+    Partial<Pick<ExtractLimits, "maxPageTextChars">> = DEFAULT_LIMITS,
 ): Omit<PageArtifacts, "kind"> {
   const htmlCut = html.length > limits.maxHtmlChars;
-  const $ = cheerio.load(htmlCut ? html.slice(0, limits.maxHtmlChars) : html);
-  const max = limits.maxTextChars;
+  const $ = cheerio.load(capNesting(htmlCut ? html.slice(0, limits.maxHtmlChars) : html));
+  const max = Math.min(limits.maxTextChars, limits.maxPageTextChars ?? DEFAULT_LIMITS.maxPageTextChars);
 
   const title = collapseSpaces($("title").first().text()) || collapseSpaces($("h1").first().text());
   const headings = extractHeadings($);

@@ -2,21 +2,15 @@ import type { ContentKind, PageArtifacts } from "../types/index.ts";
 import { decodeBody } from "./charset.ts";
 import { extractContacts } from "./contacts.ts";
 import { extractDates } from "./dates.ts";
-import {
-  type DocumentText,
-  extractDoc,
-  extractDocx,
-  extractOdt,
-  extractPdf,
-  extractRtf,
-  extractSpreadsheet,
-  guessTitle,
-} from "./documents/index.ts";
+import { type DocumentText, guessTitle } from "./documents/index.ts";
+import { isReadableDocument } from "./documents/read-document.ts";
+import { readDocument } from "./documents/worker-pool.ts";
 import { extractHtml } from "./html.ts";
 import { type ExtractLimits, withDefaults } from "./limits.ts";
 import { officialDocuments } from "./official-documents.ts";
 import { collapseSpaces } from "./russian/normalize.ts";
 
+export { closeDocumentPool } from "./documents/worker-pool.ts";
 export type { ExtractLimits } from "./limits.ts";
 export { DEFAULT_LIMITS } from "./limits.ts";
 
@@ -28,18 +22,6 @@ export interface ExtractInput {
   body: Uint8Array;
   truncated?: boolean;
 }
-
-const DOCUMENT_READERS: Partial<
-  Record<ContentKind, (bytes: Uint8Array, limits?: Partial<ExtractLimits>) => Promise<DocumentText>>
-> = {
-  pdf: extractPdf,
-  docx: extractDocx,
-  doc: extractDoc,
-  xls: extractSpreadsheet,
-  xlsx: extractSpreadsheet,
-  rtf: extractRtf,
-  odt: extractOdt,
-};
 
 /** Dates from the first part of a document: the heading and the first pages carry the dates that matter. */
 const DOCUMENT_DATE_CHARS = 200_000;
@@ -71,9 +53,8 @@ export async function extractArtifacts(
       ...(cut ? { document: { ...page.document, truncated: true } } : {}),
     };
   }
-  const reader = DOCUMENT_READERS[kind];
-  const doc: DocumentText = reader
-    ? await reader(input.body, l)
+  const doc: DocumentText = isReadableDocument(kind)
+    ? await readDocument(kind, input.body, l)
     : { text: "", meta: { error: `формат ${kind} не поддерживается` } };
   return documentArtifacts(input, doc);
 }

@@ -52,13 +52,22 @@ export function analyseLayout($: CheerioAPI): Layout {
 
   const navSet = new Set<AnyNode>();
   const nav: Element[] = [];
-  const visit = (el: Element, insideNav: boolean): void => {
+  // An explicit stack in document order, not recursion: hostile pages nest tags deeper than the call stack.
+  const stack: [Element, boolean][] = [];
+  const pushChildren = (children: AnyNode[], insideNav: boolean): void => {
+    for (let i = children.length - 1; i >= 0; i--) {
+      const child = children[i] as AnyNode;
+      if (child.type === "tag") stack.push([child as Element, insideNav]);
+    }
+  };
+  pushChildren($.root().children().toArray(), false);
+  for (let entry = stack.pop(); entry; entry = stack.pop()) {
+    const [el, insideNav] = entry;
     const isNav = !insideNav && !mainAncestors.has(el) && looksLikeNav(el);
     if (isNav) nav.push(el);
     if (isNav || insideNav) navSet.add(el);
-    for (const child of el.children) if (child.type === "tag") visit(child as Element, isNav || insideNav);
-  };
-  for (const root of $.root().children().toArray()) if (root.type === "tag") visit(root as Element, false);
+    pushChildren(el.children, isNav || insideNav);
+  }
   return { nav, navSet, main };
 }
 

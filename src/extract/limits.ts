@@ -2,6 +2,11 @@
 export interface ExtractLimits {
   /** Visible text kept per page or document (characters). */
   maxTextChars: number;
+  /**
+   * Visible text kept per HTML page (characters), at most maxTextChars. Real pages carry well under 100,000;
+   * a page past this is generated filler, and every character of it is indexed again by the rules.
+   */
+  maxPageTextChars: number;
   /** HTML parsed per page (characters); the rest is dropped before parsing. */
   maxHtmlChars: number;
   /** Pages read from a PDF. */
@@ -14,6 +19,7 @@ export interface ExtractLimits {
 
 export const DEFAULT_LIMITS: ExtractLimits = {
   maxTextChars: 2_000_000,
+  maxPageTextChars: 500_000,
   maxHtmlChars: 8_000_000,
   maxPages: 300,
   maxBytes: 30 * 1024 * 1024,

@@ -25,11 +25,27 @@ const CARD_CLASS =
   /(?:^|[-_\s])(?:card|item|doc|docs|document|file|news|entry|row|record|list-el|element|post)(?:$|[-_\s])/i;
 const IGNORED_SCHEMES = /^(?:javascript|data|about|vbscript):/i;
 
-/** Every <a href> (and <area href>): absolute URL, anchor text (or image alt), title, context, inNav. */
-export function extractLinks($: CheerioAPI, baseUrl: string, navSet: Set<AnyNode>): ExtractedLink[] {
+/**
+ * Links kept per page. Real pages carry a few hundred; a page with 200,000 links (a hostile or broken
+ * generator) would cost gigabytes in context texts and frontier entries and would still say nothing more.
+ */
+export const MAX_LINKS = 3000;
+
+/**
+ * Every <a href> (and <area href>), at most `maxLinks` of them: absolute URL, anchor text (or image alt), title,
+ * context, inNav.
+ */
+export function extractLinks(
+  $: CheerioAPI,
+  baseUrl: string,
+  navSet: Set<AnyNode>,
+  maxLinks = MAX_LINKS,
+): ExtractedLink[] {
   const base = documentBase($, baseUrl);
   const links: ExtractedLink[] = [];
-  for (const el of $("a[href], area[href]").toArray() as Element[]) {
+  // One list item or paragraph may hold thousands of links: its text is taken once, not once per link.
+  const blockTexts = new Map<AnyNode, string>();
+  for (const el of keptAnchors($, navSet, maxLinks)) {
     const href = (el.attribs.href ?? "").trim();
     if (!href || IGNORED_SCHEMES.test(href)) continue;
     const url = resolveUrl(href, base);
@@ -41,7 +57,7 @@ export function extractLinks($: CheerioAPI, baseUrl: string, navSet: Set<AnyNode
       collapseSpaces(el.attribs["aria-label"] ?? "") ||
       collapseSpaces(el.name === "area" ? (el.attribs.alt ?? "") : "");
     const title = collapseSpaces(el.attribs.title ?? a.find("img[title]").first().attr("title") ?? "");
-    const context = linkContext(el, text);
+    const context = linkContext(el, text, blockTexts);
     links.push({
       url,
       text,
@@ -52,6 +68,25 @@ export function extractLinks($: CheerioAPI, baseUrl: string, navSet: Set<AnyNode
     });
   }
   return links;
+}
+
+/**
+ * The anchors to read, in document order: all of them when within the cap; otherwise the navigation's first
+ * (menus lead to the sections the rules look for), then the rest in page order.
+ */
+function keptAnchors($: CheerioAPI, navSet: Set<AnyNode>, maxLinks: number): Element[] {
+  const all = $("a[href], area[href]").toArray() as Element[];
+  if (all.length <= maxLinks) return all;
+  const kept = new Set<Element>();
+  for (const el of all) {
+    if (kept.size >= maxLinks) break;
+    if (insideSet(el, navSet)) kept.add(el);
+  }
+  for (const el of all) {
+    if (kept.size >= maxLinks) break;
+    kept.add(el);
+  }
+  return all.filter((el) => kept.has(el));
 }
 
 /** `<base href>` changes how relative links resolve; many old sites use it. */
@@ -75,7 +110,7 @@ export function insideSet(el: AnyNode, set: Set<AnyNode>): boolean {
 }
 
 /** Text of the nearest list item / table row / card, cut to a window around the link text. */
-function linkContext(el: Element, text: string): string {
+function linkContext(el: Element, text: string, blockTexts: Map<AnyNode, string>): string {
   let block: AnyNode | null = null;
   for (let p = el.parent; p && p.type === "tag"; p = p.parent) {
     const tag = (p as Element).name.toLowerCase();
@@ -92,13 +127,22 @@ function linkContext(el: Element, text: string): string {
     // A bare <div><a>Положение</a> (PDF, 120 КБ)</div>: the parent says enough when it is short.
     const parent = el.parent;
     if (parent?.type !== "tag" || (parent as Element).name.toLowerCase() === "body") return "";
-    const near = collapseSpaces(tidyLines(visibleText([parent], undefined, 1000)));
+    const near = textOf(parent, 1000, blockTexts);
     return near.length <= CONTEXT_RADIUS * 2 ? near : "";
   }
-  const full = collapseSpaces(tidyLines(visibleText([block], undefined, 20_000)));
+  const full = textOf(block, 20_000, blockTexts);
   if (full.length <= CONTEXT_RADIUS * 2) return full;
   const at = text ? full.indexOf(text) : -1;
   const center = at >= 0 ? at + text.length / 2 : 0;
   const start = Math.max(0, Math.round(center - CONTEXT_RADIUS));
   return full.slice(start, start + CONTEXT_RADIUS * 2).trim();
+}
+
+function textOf(node: AnyNode, max: number, cache: Map<AnyNode, string>): string {
+  let text = cache.get(node);
+  if (text === undefined) {
+    text = collapseSpaces(tidyLines(visibleText([node], undefined, max)));
+    cache.set(node, text);
+  }
+  return text;
 }

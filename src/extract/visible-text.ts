@@ -62,52 +62,70 @@ export const INVISIBLE = new Set([
 export function visibleText(roots: AnyNode[], skip?: Set<AnyNode>, max = Number.POSITIVE_INFINITY): string {
   const parts: string[] = [];
   let length = 0;
+  // An explicit stack of open elements, not recursion: 100,000 nested tags must not exhaust the call stack.
+  // Children are visited through an index, so stopping at `max` leaves the rest of a huge list untouched.
   // Inside a table cell, blocks (a <p> in a <td>) separate with a space: a table row reads as one line.
-  const walk = (node: AnyNode, inCell: boolean): void => {
-    if (length >= max) return;
-    if (node.type === "text") {
-      const data = (node as Text).data;
-      parts.push(data);
-      length += data.length;
-      return;
+  interface Frame {
+    nodes: readonly AnyNode[];
+    next: number;
+    inCell: boolean;
+    sep: string;
+  }
+  const stack: Frame[] = [{ nodes: roots, next: 0, inCell: false, sep: "" }];
+  while (stack.length > 0 && length < max) {
+    const frame = stack[stack.length - 1] as Frame;
+    if (frame.next >= frame.nodes.length) {
+      stack.pop();
+      parts.push(frame.sep);
+      continue;
     }
-    if (node.type !== "tag" && node.type !== "root") return;
-    if (skip?.has(node)) return;
+    const node = frame.nodes[frame.next++] as AnyNode;
+    const inCell = frame.inCell;
+    if (node.type === "text") {
+      // One text node may be megabytes (a run of spaces): keep only what fits, so later passes stay small.
+      const data = (node as Text).data;
+      const kept = data.length > max - length ? data.slice(0, max - length) : data;
+      parts.push(kept);
+      length += kept.length;
+      continue;
+    }
+    if (node.type !== "tag" && node.type !== "root") continue;
+    if (skip?.has(node)) continue;
     const el = node as Element;
     const name = el.name?.toLowerCase();
-    if (name && INVISIBLE.has(name)) return;
+    if (name && INVISIBLE.has(name)) continue;
     if (name === "br") {
       parts.push(inCell ? " " : "\n");
-      return;
+      continue;
     }
     const block = node.type === "tag" && !INLINE.has(name);
     const isRow = name === "tr" || name === "table";
     const isCell = name === "td" || name === "th";
     const sep = !block ? "" : isRow ? "\n" : isCell ? "\t" : inCell ? " " : "\n";
-    const childInCell = isRow ? false : inCell || isCell;
     parts.push(sep);
-    for (const child of el.children) walk(child, childInCell);
-    parts.push(sep);
-  };
-  for (const root of roots) walk(root, false);
+    stack.push({ nodes: el.children, next: 0, inCell: isRow ? false : inCell || isCell, sep });
+  }
   return parts.join("");
 }
+
+/** Horizontal spaces (not tabs: a tab marks a table-cell boundary). */
+const SPACE_RUN = /[ \u00a0\u1680\u2000-\u200b\u202f\u205f\u3000\ufeff]+/g;
+/**
+ * Tabs with the spaces around them, after SPACE_RUN has left at most one space between tabs. The pattern
+ * starts at a tab (or the single space before one), so it never rescans a long run of spaces: the older
+ * `[ …]*\t[\s…]*` tried every position of a run and was quadratic (0.25 MB of spaces took 52 s).
+ */
+const TAB_RUN = / ?\t[\t ]*/g;
 
 /** Collapse spaces inside lines (a run with a tab becomes one tab: cell boundaries), drop empty lines. */
 export function tidyLines(text: string): string {
   return text
     .replace(/\u00ad/g, "")
     .split(/[\n\r\f\v\u2028\u2029]/)
-    .map((line) =>
-      line
-        .replace(
-          /[ \u00a0\u2000-\u200b\u202f\u205f\u3000\ufeff]*\t[\s\u00a0\u2000-\u200b\u202f\u205f\u3000\ufeff]*/g,
-          "\t",
-        )
-        .replace(/[ \u00a0\u2000-\u200b\u202f\u205f\u3000\ufeff]+/g, " ")
-        .replace(/^\t+|\t+$/g, "")
-        .trim(),
-    )
+    .map((line) => {
+      // trim() drops edge tabs too: an empty first or last cell separates nothing.
+      return line.replace(SPACE_RUN, " ").replace(TAB_RUN, "\t").trim();
+    })
     .filter(Boolean)
     .join("\n");
 }

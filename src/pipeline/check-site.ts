@@ -121,7 +121,10 @@ export async function checkSite(target: SiteTarget, options: CheckSiteOptions): 
     const okStatus = (page.status >= 200 && page.status < 300) || page.notModified === true;
     // A bot wall's challenge may come with 200: it is stored (with its error) but never read as the site's content.
     const walled = page.error?.code === "bot-wall";
-    const usable = Boolean(body && hash && okStatus && !walled && page.contentKind !== "other");
+    // A body cut by a reset or a timeout is not what the site published: stored, never judged. (A body cut
+    // at the size cap is marked truncated and read.)
+    const readWhole = page.error === null || page.error.code === "too-large";
+    const usable = Boolean(body && hash && okStatus && !walled && readWhole && page.contentKind !== "other");
     // A site-search query that fails is a shortcut not taken, not a page of the site left unread.
     if (req.source !== "search") {
       fetches.fetched++;

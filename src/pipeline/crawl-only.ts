@@ -1,4 +1,4 @@
-import { join, resolve } from "node:path";
+import { resolve } from "node:path";
 import {
   crawlSite,
   createHttpFetcher,
@@ -8,8 +8,8 @@ import {
 } from "../crawl/index.ts";
 import { extractArtifacts } from "../extract/index.ts";
 import { openRunWriter } from "../snapshot/index.ts";
+import { defaultSnapshotsDir } from "../store/paths.ts";
 import type { Fetcher, ManifestEntry } from "../types/index.ts";
-import { REPO_ROOT } from "../version.ts";
 import { manifestEntry } from "./check-site.ts";
 import { newRunId } from "./run-id.ts";
 
@@ -31,7 +31,7 @@ export async function crawlOnly(
   } = {},
 ): Promise<CrawlOnlyResult> {
   const runId = newRunId("crawl");
-  const snapshotsDir = resolve(options.snapshotsDir ?? join(REPO_ROOT, "snapshots"));
+  const snapshotsDir = resolve(options.snapshotsDir ?? defaultSnapshotsDir());
   const writer = openRunWriter(snapshotsDir, runId);
   const fetcher = options.fetcher ?? createHttpFetcher();
   const entries: CrawlOnlyResult["entries"] = [];

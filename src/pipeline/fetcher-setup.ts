@@ -6,6 +6,7 @@
  */
 import { existsSync } from "node:fs";
 import type { LookupFunction } from "node:net";
+import { guardedLookup, PRIVATE_SITE_POLICY } from "../crawl/address-policy.ts";
 import {
   type BrowserFetcherOptions,
   CHROMIUM_INSTALL_HINT,
@@ -108,7 +109,8 @@ export function setupFetchers(options: FetcherSetupOptions): RunFetchers {
           inner ??= createBrowserFetcher({
             ...options.browserOptions,
             executablePath: chromium,
-            ...(options.lookup ? { lookup: options.lookup } : {}),
+            // The browser's proxy resolves through this lookup: metadata and link-local stay unreachable.
+            ...(options.lookup ? { lookup: guardedLookup(PRIVATE_SITE_POLICY, options.lookup) } : {}),
           });
           return inner.fetch(url, fetchOptions);
         },

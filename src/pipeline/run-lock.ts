@@ -3,6 +3,7 @@
  * crash, and a lock whose process is dead (same host) is taken over with a warning.
  */
 import { randomBytes } from "node:crypto";
+import { readFileSync } from "node:fs";
 import { link, mkdir, readFile, rename, rm, writeFile } from "node:fs/promises";
 import { hostname } from "node:os";
 import { join } from "node:path";
@@ -44,6 +45,12 @@ export interface AcquireOptions {
   /** Lock file name inside the data dir. */
   name?: string;
   onWarning?: (message: string) => void;
+  /**
+   * How long a live-looking holder on this host is given to disappear before the lock is refused: right after a
+   * `kill -9` the process lingers for a moment (a zombie until its parent reaps it), and `--resume` typed at
+   * once must not be refused for it. Default 5 s.
+   */
+  waitForHolderMs?: number;
 }
 
 export function lockPathOf(dataDir: string, name = "run.lock"): string {
@@ -76,7 +83,8 @@ export async function acquireRunLock(dataDir: string, options: AcquireOptions = 
       const raw = await readRaw(path);
       if (raw === null) continue;
       const holder = parseLock(raw);
-      if (holder && (holder.hostname !== info.hostname || isProcessAlive(holder.pid)))
+      if (holder && holder.hostname !== info.hostname) throw new RunLockedError(path, holder);
+      if (holder && !(await holderGone(holder.pid, options.waitForHolderMs ?? 5_000)))
         throw new RunLockedError(path, holder);
       // Dead holder (or an unreadable lock file): move it aside only if it is still the one we judged.
       if ((await readRaw(path)) !== raw) continue;
@@ -117,14 +125,37 @@ export async function readRunLock(dataDir: string, name = "run.lock"): Promise<L
   return raw === null ? null : parseLock(raw);
 }
 
-/** kill(pid, 0): ESRCH means gone; EPERM means it exists under another user. */
+/**
+ * kill(pid, 0): ESRCH means gone; EPERM means it exists under another user. A zombie (killed, not yet reaped
+ * by its parent) still answers kill(pid, 0) but will never run again: on Linux /proc tells it apart.
+ */
 export function isProcessAlive(pid: number): boolean {
   if (!Number.isInteger(pid) || pid <= 0) return false;
   try {
     process.kill(pid, 0);
-    return true;
   } catch (err) {
     return (err as NodeJS.ErrnoException).code === "EPERM";
+  }
+  return !isZombie(pid);
+}
+
+function isZombie(pid: number): boolean {
+  try {
+    // /proc/<pid>/stat: "pid (comm) S …"; comm may hold spaces and parentheses, the state follows the last ")".
+    const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+    return stat.slice(stat.lastIndexOf(")") + 2, stat.lastIndexOf(")") + 3) === "Z";
+  } catch {
+    return false;
+  }
+}
+
+/** True once the process is gone, polling for up to `waitMs`. */
+async function holderGone(pid: number, waitMs: number): Promise<boolean> {
+  const until = Date.now() + waitMs;
+  for (;;) {
+    if (!isProcessAlive(pid)) return true;
+    if (Date.now() >= until) return false;
+    await new Promise((r) => setTimeout(r, 200));
   }
 }
 

@@ -90,6 +90,7 @@ export const ERROR_LABELS: Readonly<Record<ErrorCode, string>> = {
   "too-many-redirects": "слишком много перенаправлений",
   "unsupported-type": "неподдерживаемый тип содержимого",
   "out-of-scope": "адрес вне проверяемого сайта",
+  empty: "сайт ответил пустой страницей",
   "circuit-open": "проверка приостановлена из-за повторяющихся ошибок",
   decode: "не удалось раскодировать текст",
   parse: "не удалось разобрать содержимое",

@@ -46,6 +46,11 @@ export interface DocumentMeta {
   truncated?: boolean;
   /** Extraction failed; text is empty and the reason says why. */
   error?: string;
+  /**
+   * What kind of failure `error` is: over a size, ratio or memory limit (`too-large`), damaged or not what it
+   * claims (`unreadable`), or over the time limit (`timeout`). The text of such a document was not read.
+   */
+  errorCode?: "too-large" | "unreadable" | "timeout";
 }
 
 /** Document types as ГОСТ Р 7.0.97-2016 names them (lower case, ё → е). */

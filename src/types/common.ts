@@ -24,6 +24,7 @@ export type ErrorCode =
   | "too-many-redirects"
   | "unsupported-type"
   | "out-of-scope"
+  | "empty"
   | "circuit-open"
   | "decode"
   | "parse"

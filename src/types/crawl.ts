@@ -87,6 +87,13 @@ export interface FetchOptions {
   signal?: AbortSignal;
   /** The site's cookie jar: sent and updated on every hop. Absent: no cookies. */
   cookies?: SiteCookies;
+  /**
+   * The start URL of the site this fetch belongs to (default: the fetched URL). A site named at a public
+   * address may not reach loopback, private or other special-use addresses; one named at such an address may.
+   */
+  site?: string;
+  /** Asked before each redirect hop is requested; a string refuses the hop (it is then not fetched). */
+  checkHop?: (url: string) => string | null;
 }
 
 /** A swappable fetcher (undici, Playwright, bus.gov.ru client): one interface, layers add one thing each. */
@@ -103,6 +110,11 @@ export interface CrawlBudget {
   maxDepth: number;
   /** Per-response size cap; larger bodies are cut and marked too-large. */
   maxBodyBytes: number;
+  /**
+   * Wall time until the home page has answered (robots.txt and sitemaps included): a site that trickles, stays
+   * silent or asks to come back in an hour ends as `timeout` instead of holding its slot. Default 90 s.
+   */
+  homeDurationMs?: number;
 }
 
 /** What the crawl of one site reports besides its pages. */

@@ -53,12 +53,13 @@ describe("withRetry", () => {
     expect(web.ministry.paths().filter((p) => p === "/rate-limited/retry-after/")).toHaveLength(2);
   });
 
-  it("caps Retry-After", async () => {
+  it("gives up at once when Retry-After asks for longer than it would wait", async () => {
     const r = recorder();
-    await withRetry(fetch, { sleep: r.sleep, baseDelayMs: 10, maxRetryAfterMs: 300 })(
+    const page = await withRetry(fetch, { sleep: r.sleep, baseDelayMs: 10, maxRetryAfterMs: 300 })(
       `${web.ministry.origin}/rate-limited/capped/`,
     );
-    expect(r.delays).toEqual([300]);
+    expect(page.error?.code).toBe("http-429");
+    expect(r.delays).toEqual([]);
   });
 
   it("backs off exponentially on 5xx and gives up after the configured retries", async () => {

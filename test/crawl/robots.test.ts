@@ -49,7 +49,7 @@ describe("RobotsCache", () => {
     expect(robots.isAllowed(`${web.forbidden.origin}/a/`)).toBe(true);
   });
 
-  it("a 5xx robots.txt allows everything but is recorded", async () => {
+  it("a 5xx robots.txt disallows everything (RFC 9309) and is recorded", async () => {
     const fake = async (url: string): Promise<FetchedPage> => ({
       ...(await fetcher.fetch(url)),
       status: 503,
@@ -57,8 +57,10 @@ describe("RobotsCache", () => {
     });
     const robots = await new RobotsCache(fake).forUrl(`${web.ministry.origin}/`);
     expect(robots.status).toBe("error");
-    expect(robots.error?.code).toBe("http-5xx");
-    expect(robots.isAllowed(`${web.ministry.origin}/bitrix/`)).toBe(true);
+    expect(robots.error?.code).toBe("robots");
+    expect(robots.error?.message).toContain("HTTP 503");
+    expect(robots.isAllowed(`${web.ministry.origin}/bitrix/`)).toBe(false);
+    expect(robots.isAllowed(`${web.ministry.origin}/`)).toBe(false);
   });
 
   it("an unreachable host allows everything but is recorded", async () => {

@@ -199,13 +199,19 @@ describe("guarded", () => {
 
   it("ends a reader that runs past the time limit", async () => {
     const r = await guarded("PDF", bytes, { timeMs: 20 }, () => new Promise(() => undefined));
-    expect(r).toEqual({ text: "", meta: { truncated: true, error: "PDF: не прочитан за 20 мс" } });
+    expect(r).toEqual({
+      text: "",
+      meta: { truncated: true, error: "PDF: не прочитан за 20 мс", errorCode: "timeout" },
+    });
   });
 
   it("turns a thrown error into meta.error", async () => {
     const r = await guarded("DOC", bytes, undefined, async () => {
       throw new Error("bad header");
     });
-    expect(r).toEqual({ text: "", meta: { error: "DOC: не прочитан (bad header)" } });
+    expect(r).toEqual({
+      text: "",
+      meta: { error: "DOC: не прочитан (bad header)", errorCode: "unreadable" },
+    });
   });
 });

@@ -31,6 +31,11 @@ export function registerCheck(program: Command): void {
       "дополнительные доверенные корневые сертификаты (PEM); Russian Trusted Root CA доверен и без этого",
     )
     .option("--max-pages <n>", "не более N страниц", parsePositiveInt)
+    .option(
+      "--site-time <s>",
+      "не более S секунд на сайт (по умолчанию 600; главная страница — не дольше 90 с)",
+      parsePositiveInt,
+    )
     .option("--as-of <date>", "дата, на которую выносятся вердикты (ГГГГ-ММ-ДД)")
     .option("--format <list>", "форматы отчётов: html,md,xlsx,csv,json", "html,md,json")
     .option("--out <dir>", "папка для отчётов (по умолчанию reports/<run-id>)")
@@ -78,6 +83,7 @@ export function registerCheck(program: Command): void {
               }
             : {}),
           ...(opts.maxPages ? { maxPages: opts.maxPages } : {}),
+          ...(opts.siteTime ? { budget: { maxDurationMs: opts.siteTime * 1000 } } : {}),
           onProgress: (p) => progress.site(p),
           warn: (m) => progress.line(`внимание: ${m}`),
         },

@@ -42,6 +42,11 @@ export function registerRun(program: Command): void {
     .option("--as-of <date>", "дата, на которую выносятся вердикты (ГГГГ-ММ-ДД)")
     .option("--max-pages <n>", "не более N страниц на сайт", parsePositiveInt)
     .option(
+      "--site-time <s>",
+      "не более S секунд на сайт (по умолчанию 600; главная страница — не дольше 90 с)",
+      parsePositiveInt,
+    )
+    .option(
       "--host-interval <ms>",
       "пауза между запросами к одному сайту, мс (по умолчанию 500)",
       parseNonNegativeInt,
@@ -107,6 +112,7 @@ export function registerRun(program: Command): void {
           ...(opts.concurrency ? { concurrency: opts.concurrency } : {}),
           ...(asOf ? { asOf } : {}),
           ...(opts.maxPages ? { maxPages: opts.maxPages } : {}),
+          ...(opts.siteTime ? { budget: { maxDurationMs: opts.siteTime * 1000 } } : {}),
           ...(opts.hostInterval === undefined ? {} : { hostIntervalMs: opts.hostInterval }),
           signal: controller.signal,
           onStart: ({ runId, total, resumed }) =>

@@ -1,4 +1,5 @@
 import { Agent, request } from "undici";
+import { guardedLookup, PRIVATE_SITE_POLICY } from "../address-policy.ts";
 
 /** A raw HTTP GET: resolves with any status, rejects only on network failure (mapped by network-error.ts). */
 export type BusGovTransport = (
@@ -24,7 +25,8 @@ export function createUndiciTransport(options: UndiciTransportOptions): {
   close(): Promise<void>;
 } {
   const agent = new Agent({
-    connect: { timeout: options.connectTimeoutMs },
+    // The address policy's floor: the bus.gov.ru address is named by the user, but never a metadata address.
+    connect: { timeout: options.connectTimeoutMs, lookup: guardedLookup(PRIVATE_SITE_POLICY) },
     headersTimeout: options.timeoutMs,
     bodyTimeout: options.timeoutMs,
   });

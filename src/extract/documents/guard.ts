@@ -1,5 +1,6 @@
 import type { DocumentMeta } from "../../types/index.ts";
 import { type ExtractLimits, withDefaults } from "../limits.ts";
+import { checkZip } from "./zip-check.ts";
 
 export interface DocumentText {
   text: string;
@@ -30,26 +31,45 @@ export async function guarded(
   if (bytes.byteLength > l.maxBytes) {
     return failure(
       `${label}: файл ${(bytes.byteLength / MB).toFixed(1)} МБ больше предела ${(l.maxBytes / MB).toFixed(0)} МБ`,
+      { errorCode: "too-large" },
     );
   }
-  if (bytes.byteLength === 0) return failure(`${label}: пустой файл`);
+  if (bytes.byteLength === 0) return failure(`${label}: пустой файл`, { errorCode: "unreadable" });
+  // Office Open XML and OpenDocument are ZIP archives: their sizes are checked before a parser inflates them.
+  if (isZip(bytes)) {
+    const refusal = checkZip(bytes);
+    if (refusal) return failure(`${label}: ${refusal.message}`, { errorCode: refusal.reason });
+  }
   const started = Date.now();
   const deadline: Deadline = { expired: () => Date.now() - started > l.timeMs };
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<DocumentText>((resolve) => {
     timer = setTimeout(
-      () => resolve(failure(`${label}: не прочитан за ${duration(l.timeMs)}`, { truncated: true })),
+      () =>
+        resolve(
+          failure(`${label}: не прочитан за ${duration(l.timeMs)}`, {
+            truncated: true,
+            errorCode: "timeout",
+          }),
+        ),
       l.timeMs,
     );
   });
   try {
     const result = await Promise.race([work(l, deadline), timeout]);
+    // A reader that reports its own failure (no content.xml, a password) has read nothing either.
+    if (result.meta.error && !result.meta.errorCode)
+      return capText({ ...result, meta: { ...result.meta, errorCode: "unreadable" } }, l.maxTextChars);
     return capText(result, l.maxTextChars);
   } catch (err) {
-    return failure(`${label}: не прочитан (${describeError(err)})`);
+    return failure(`${label}: не прочитан (${describeError(err)})`, { errorCode: "unreadable" });
   } finally {
     clearTimeout(timer);
   }
+}
+
+function isZip(bytes: Uint8Array): boolean {
+  return bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04;
 }
 
 export function failure(error: string, extra: DocumentMeta = {}): DocumentText {

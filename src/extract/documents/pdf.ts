@@ -2,6 +2,7 @@ import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import type { ExtractLimits } from "../limits.ts";
 import { type DocumentText, guarded, tidyDocumentText } from "./guard.ts";
+import { checkPdfStreams } from "./pdf-check.ts";
 
 type PdfJs = typeof import("pdfjs-dist/legacy/build/pdf.mjs");
 
@@ -29,6 +30,8 @@ interface TextItemLike {
  */
 export function extractPdf(bytes: Uint8Array, limits?: Partial<ExtractLimits>): Promise<DocumentText> {
   return guarded("PDF", bytes, limits, async (l, deadline) => {
+    const refusal = await checkPdfStreams(bytes);
+    if (refusal) return { text: "", meta: { error: `PDF: ${refusal}`, errorCode: "too-large" } };
     const pdfjs = await loadPdfJs();
     const task = pdfjs.getDocument({
       // pdf.js may detach the buffer it is given; the snapshot's bytes must stay intact.
@@ -66,8 +69,9 @@ export function extractPdf(bytes: Uint8Array, limits?: Partial<ExtractLimits>): 
           break;
         }
         const page = await doc.getPage(n);
-        const content = await page.getTextContent();
-        const pageText = joinItems(content.items as TextItemLike[]);
+        const read = await pageTextBounded(page, l.maxTextChars - length, deadline);
+        const pageText = joinItems(read.items);
+        if (read.cut) truncated = true;
         page.cleanup();
         if (pageText.trim()) textPages++;
         parts.push(pageText);
@@ -88,6 +92,43 @@ export function extractPdf(bytes: Uint8Array, limits?: Partial<ExtractLimits>): 
       await task.destroy().catch(() => undefined);
     }
   });
+}
+
+/**
+ * Text items a page may contribute. A page whose content stream repeats a text operator millions of times
+ * (a text-operator bomb) would otherwise build millions of item objects at once (2.4 GB for a 3.5 MB file).
+ */
+const MAX_ITEMS_PER_PAGE = 100_000;
+
+interface PageLike {
+  streamTextContent(): ReadableStream<{ items: unknown[] }>;
+}
+
+/** A page's text items read as a stream, stopped at the item cap, the character room or the deadline. */
+async function pageTextBounded(
+  page: PageLike,
+  room: number,
+  deadline: { expired(): boolean },
+): Promise<{ items: TextItemLike[]; cut: boolean }> {
+  const reader = page.streamTextContent().getReader();
+  const items: TextItemLike[] = [];
+  let chars = 0;
+  try {
+    for (;;) {
+      const { value, done } = await reader.read();
+      if (done) return { items, cut: false };
+      for (const item of value.items as TextItemLike[]) {
+        items.push(item);
+        chars += typeof item.str === "string" ? item.str.length : 0;
+      }
+      if (items.length > MAX_ITEMS_PER_PAGE || chars > room || deadline.expired()) {
+        await reader.cancel().catch(() => undefined);
+        return { items: items.slice(0, MAX_ITEMS_PER_PAGE), cut: true };
+      }
+    }
+  } finally {
+    reader.releaseLock();
+  }
 }
 
 /** Text items in reading order: a new line when pdf.js says so or the baseline moves. */

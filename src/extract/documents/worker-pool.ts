@@ -1,0 +1,69 @@
+import { availableParallelism } from "node:os";
+import { Piscina } from "piscina";
+import type { ContentKind } from "../../types/index.ts";
+import type { ExtractLimits } from "../limits.ts";
+import { type DocumentText, failure } from "./guard.ts";
+import { readDocumentHere } from "./read-document.ts";
+
+/**
+ * Documents are parsed in worker threads with hard limits: a heap limit per worker (`resourceLimits`) and a
+ * wall-clock limit per document after which the worker is terminated. A PDF compression bomb or a parser stuck
+ * in a synchronous loop (SheetJS, word-extractor cannot be interrupted from inside) costs at most one
+ * worker's heap and the time limit, and the main thread stays free to crawl and to answer SIGTERM.
+ * `NOK_DOCUMENT_WORKERS=0` reads documents in the calling thread (debugging).
+ */
+export const WORKER_HEAP_MB = 384;
+/** Added to the reader's own time limit: the reader reports a timeout itself when it can. */
+const TERMINATE_GRACE_MS = 5_000;
+
+let pool: Piscina | null = null;
+
+function documentPool(): Piscina {
+  pool ??= new Piscina({
+    filename: new URL("./worker-entry.mjs", import.meta.url).href,
+    minThreads: 0,
+    maxThreads: Math.max(1, Math.min(4, availableParallelism())),
+    // Idle workers end soon: a finished `nok check` must not wait on them (they are unref'd meanwhile).
+    idleTimeout: 10_000,
+    resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB, maxYoungGenerationSizeMb: 32, stackSizeMb: 8 },
+  });
+  return pool;
+}
+
+export function workersEnabled(env: NodeJS.ProcessEnv = process.env): boolean {
+  return env.NOK_DOCUMENT_WORKERS !== "0";
+}
+
+/** One document, in a worker when enabled; never throws. Over a limit it comes back `too-large` or `timeout`. */
+export async function readDocument(
+  kind: ContentKind,
+  bytes: Uint8Array,
+  limits: ExtractLimits,
+): Promise<DocumentText> {
+  if (!workersEnabled()) return readDocumentHere(kind, bytes, limits);
+  const signal = AbortSignal.timeout(limits.timeMs + TERMINATE_GRACE_MS);
+  try {
+    return (await documentPool().run({ kind, bytes, limits }, { signal })) as DocumentText;
+  } catch (err) {
+    if (signal.aborted)
+      return failure(`документ не прочитан за ${Math.round(limits.timeMs / 1000)} с`, {
+        truncated: true,
+        errorCode: "timeout",
+      });
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code === "ERR_WORKER_OUT_OF_MEMORY")
+      return failure(`документ требует больше ${WORKER_HEAP_MB} МБ памяти при разборе`, {
+        errorCode: "too-large",
+      });
+    return failure(`документ не прочитан (${(err as Error).message?.slice(0, 200) ?? "ошибка"})`, {
+      errorCode: "unreadable",
+    });
+  }
+}
+
+/** Ends the workers (tests, shutdown); the next document starts a new pool. */
+export async function closeDocumentPool(): Promise<void> {
+  const p = pool;
+  pool = null;
+  await p?.destroy();
+}
