@@ -69,12 +69,23 @@ describe("a document named only by a link that could not be read", () => {
     };
   }
 
-  it("is neither published nor empowering: both rules are unknown, with the failed request named", async () => {
+  it("gives no NOK powers from the link's words: unknown; the link row still shows it listed", async () => {
     const site = await linkedTo404();
+    expect(evaluateRule(site, powers, { asOf: "2026-01-01", sphere: "social" }).status).toBe("unknown");
+    expect(evaluateRule(site, regulation, { asOf: "2026-01-01", sphere: "social" }).status).toBe("pass");
+  });
+
+  it("is not published when the file came but could not be read (a zip bomb, a broken file)", async () => {
+    const s = await buildSite([
+      {
+        url: `${H}/sovet/`,
+        html: `<html><body><main><h1>Общественный совет</h1><p><a href="/files/pol.docx">${link}</a></p></main></body></html>`,
+      },
+      { url: `${H}/files/pol.docx`, kind: "docx", error: "распакованный размер превышает предел" },
+    ]);
     for (const rule of [regulation, powers]) {
-      const f = evaluateRule(site, rule, { asOf: "2026-01-01", sphere: "social" });
+      const f = evaluateRule(s, rule, { asOf: "2026-01-01", sphere: "social" });
       expect(f.status, rule.id).toBe("unknown");
-      expect(f.message).toContain("http-4xx");
     }
   });
 });

@@ -167,10 +167,13 @@ export interface UnreadCandidate extends Candidate {
   reason: string;
 }
 
-/** Why a linked target was not read (its request failed, or its file could not be parsed), or null. */
+/**
+ * Why a linked file that was fetched could not be read (a zip bomb, a broken or oversized file), or null.
+ * A file whose request failed (404) stays a link to the thing — the list row that names it was read —
+ * while a rule about the file's content (`nested-document`) never takes its words from the link.
+ */
 export function unreadTarget(site: SiteView, item: Item): string | null {
-  const failed = site.coverage.failed?.find((f) => urlKey(f.url) === item.key);
-  if (failed) return `запрос не удался (${failed.code})`;
+  if (site.coverage.failed?.some((f) => urlKey(f.url) === item.key)) return null;
   const doc = item.page?.artifacts.document;
   if (doc?.error && !item.page?.artifacts.text.trim()) return `файл не прочитан (${clip(doc.error, 80)})`;
   return null;
