@@ -21,7 +21,7 @@ export const FLOORS: Record<string, Floor> = {
   "authority/council-regulation": { recall: 0.92, precision: 0.92 },
   "authority/improvement-plans": { recall: 0.89, precision: 0.97 },
   "authority/legal-acts": { recall: 0.97, precision: 0.78 },
-  "authority/nok-section": { recall: 0.97, precision: 0.67 },
+  "authority/nok-section": { recall: 0.97, precision: 0.82 },
   "authority/operator": { recall: 0.97, precision: 0.82 },
   "authority/org-list": { recall: 0.83, precision: 0.97 },
   "authority/proposals": { recall: 0.87, precision: 0.97 },
