@@ -64,6 +64,9 @@ const TITLE_START = /^(?:об?|обо)\s+\p{L}/iu;
 const APPROVES = /^об\s+утверждении\s+(.+)$/iu;
 const AMENDS = /^о\s+внесении\s+изменени\p{L}*\s+(?:в|во)\s+(.+)$/iu;
 const APPENDIX = /^(?:приложение|утвержден[аоы]?|утверждён[аоы]?)(?![\p{L}])/iu;
+/** The head of an appendix on the appendix's own line, after «Приложение № 1.» or «УТВЕРЖДЕНО … ». */
+const APPENDIX_HEAD =
+  /[.:)\s](ПОЛОЖЕНИЕ|Положение|ПЕРЕЧЕНЬ|Перечень|СОСТАВ|Состав|СПИСОК|Список|ПЛАН|План|ПОРЯДОК|Порядок)(?=\s)/u;
 
 function typeOf(word: string): OfficialDocumentType | null {
   const w = word.toLowerCase().replace(/ё/g, "е");
@@ -239,6 +242,13 @@ export function officialDocuments(text: string, skipLine?: (line: string) => boo
     const line = lines[i]!;
     if (APPENDIX.test(line)) {
       appendix = true;
+      // «Приложение. Перечень организаций …», «УТВЕРЖДЕНО приказом … ПОЛОЖЕНИЕ об …»: the appendix's own
+      // head follows on the same line; read it as a line of its own.
+      const m = APPENDIX_HEAD.exec(line.slice(0, MAX_LINE_CHARS));
+      if (m && m.index > 0) {
+        lines[i] = line.slice(m.index + m[0].length - m[1]!.length);
+        i--;
+      }
       continue;
     }
     if (skipLine?.(line)) continue;

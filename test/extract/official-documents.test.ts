@@ -66,3 +66,15 @@ describe("official documents in a text", () => {
     expect(docs.length).toBeLessThanOrEqual(60);
   });
 });
+
+describe("appendix heads on the appendix's own line", () => {
+  it("reads «Приложение. Перечень организаций …» as a list appended to the order", () => {
+    const docs = officialDocuments(
+      "Приказ от 03.02.2026 № 58\nО проведении независимой оценки качества в 2026 году\nПриложение. Перечень организаций, в отношении которых проводится независимая оценка",
+    );
+    expect(docs.map((d) => [d.type, d.appendix])).toEqual([
+      ["приказ", false],
+      ["перечень", true],
+    ]);
+  });
+});

@@ -95,8 +95,13 @@ describe("hostile sites through nok check (each in its own process)", () => {
         },
       },
     );
-    await check(`${s.origin}/`);
+    const { run } = await check(`${s.origin}/`);
     expect(s.hits).toEqual(expect.arrayContaining(["/reg.docx", "/results.pdf"]));
+    // Nothing was read from either file: the rules that would rest on them say unknown, never pass.
+    const status = (rule: string) => run.sites[0]?.findings.find((f) => f.rule === rule)?.status;
+    expect(status("authority/council-regulation")).toBe("unknown");
+    expect(status("authority/council-nok-powers")).toBe("unknown");
+    expect(status("authority/results")).not.toBe("pass");
   }, 130_000);
 });
 
