@@ -93,16 +93,21 @@ function pageDocuments(
   page: Pick<PageArtifacts, "mainText" | "links" | "finalUrl">,
 ): PageArtifacts["documents"] {
   const here = page.finalUrl.replace(/#.*$/, "");
-  const rows: string[] = [];
+  const rows: { row: string; anchor: string }[] = [];
   for (const l of page.links) {
     if (l.inNav || l.url.replace(/#.*$/, "") === here) continue;
+    const anchor = collapseSpaces(l.text);
     const row = collapseSpaces(l.context ?? l.text);
-    if (row.length >= 6) rows.push(row);
+    if (row.length >= 6 && anchor.length >= 3) rows.push({ row, anchor });
     if (rows.length >= 2000) break;
   }
+  // A line is a link's row when it holds the link's own words and lies within the link's context.
   return officialDocuments(page.mainText, (line) => {
     const flat = collapseSpaces(line);
-    return flat.length >= 6 && rows.some((r) => r.includes(flat) || flat.includes(r));
+    return (
+      flat.length >= 6 &&
+      rows.some((r) => flat.includes(r.anchor) && (r.row.includes(flat) || flat.includes(r.row)))
+    );
   });
 }
 

@@ -81,7 +81,14 @@ function looksLikeNav(el: Element): boolean {
   if ((tag === "header" || tag === "footer") && !hasAncestor(el, ["article", "main"])) return true;
   const tokens = [...(el.attribs.class ?? "").split(/\s+/), el.attribs.id ?? ""].filter(Boolean);
   if (tokens.some((t) => NOT_NAV_TOKEN.test(t))) return false;
-  return tokens.some((t) => NAV_TOKEN.test(t) || HEADER_FOOTER_TOKEN.test(t) || SIDE_COLUMN_TOKEN.test(t));
+  // Breadcrumbs under any CMS prefix (`gw-breadcrumbs`, `b-crumbs__list`): navigation, never content.
+  return tokens.some(
+    (t) =>
+      NAV_TOKEN.test(t) ||
+      HEADER_FOOTER_TOKEN.test(t) ||
+      SIDE_COLUMN_TOKEN.test(t) ||
+      /breadcrumb|crumbs/i.test(t),
+  );
 }
 
 function hasAncestor(el: Element, tags: string[]): boolean {

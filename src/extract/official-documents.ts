@@ -92,7 +92,11 @@ function requisiteDate(text: string): FoundDate | null {
 
 /** A document named after «Об утверждении»/«О внесении изменений в»: its type and its name. */
 function object(phrase: string): { type: OfficialDocumentType | null; name: string } {
-  const name = phrase.replace(/[.;]\s*$/, "").trim();
+  // «… и его состав»: the pronoun is not the document.
+  const name = phrase
+    .replace(/[.;]\s*$/, "")
+    .replace(/^(?:его|её|ее|их)\s+/iu, "")
+    .trim();
   return { type: typeOf(firstWord(name)), name };
 }
 
@@ -271,7 +275,9 @@ export function officialDocuments(text: string, skipLine?: (line: string) => boo
     // «Приказ от 12.03.2024 № 145 Об утверждении …», «Протокол № 2 заседания … от 14.03.2025»,
     // «ПОЛОЖЕНИЕ об Общественном совете …», «Перечень организаций …».
     const hasRequisites = DATE_REQ.test(line) || NUMBER_REQ.test(line);
-    const named = !ACT_TYPES.has(type) && /^(?:об?|обо|о\s|\p{Ll})/u.test(rest);
+    // «Перечень организаций …», «Положение об …» name a document; «Порядок его работы определён …» is prose.
+    const named =
+      !ACT_TYPES.has(type) && /^(?:об?|обо|о\s|\p{Ll})/u.test(rest) && !/^(?:его|её|ее|их)\s/u.test(rest);
     if (!hasRequisites && !named && !upper) continue;
     // A paragraph that starts with «Результаты …» is prose, not the head of a document.
     if (!hasRequisites && !upper && line.length > 250) continue;

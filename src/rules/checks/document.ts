@@ -314,9 +314,9 @@ const HEAD_WITHIN = 400;
  * The kinds of official document a read page or file is: the head at its start, what that act
  * approves, and the appendices that follow it. Null when it is not one (or was not read).
  */
-export function itemDocumentTypes(item: Item): Set<string> | null {
+export function itemDocumentTypes(item: Item, within = HEAD_WITHIN): Set<string> | null {
   const docs = item.page?.artifacts.documents;
-  if (!docs?.length || docs[0]!.at > HEAD_WITHIN) return null;
+  if (!docs?.length || docs[0]!.at > within) return null;
   const out = new Set<string>();
   const first = docs[0]!;
   if (first.type) out.add(first.type);

@@ -105,7 +105,9 @@ export const sectionCheck: CheckType<SectionParams> = {
       // A page that is one official document (an order, a regulation, a law's text) is not a section.
       // The council's own page («Общественный совет при министерстве») may hold its regulation's text and
       // still be the council's section; a page named as a document («Положение об …», «Приказ от …») is that document.
-      const docTypes = p.documentPages === "reject" ? itemDocumentTypes(item) : null;
+      // The head must open the page (after at most its heading line): a section that lists acts in its
+      // text a few lines down is still a section.
+      const docTypes = p.documentPages === "reject" ? itemDocumentTypes(item, 160) : null;
       const ownName = pageName(page.artifacts);
       const namedAsCouncil =
         hasAny(indexOf(ownName), p.c.council, 2) &&
