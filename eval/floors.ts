@@ -16,7 +16,7 @@ export interface Floor {
 export const FLOORS: Record<string, Floor> = {
   "authority/accessible-version": { recall: 0.97, precision: 0.9 },
   "authority/council-composition": { recall: 0.81, precision: 0.88 },
-  "authority/council-minutes": { recall: 0.94, precision: 0.86 },
+  "authority/council-minutes": { recall: 0.97, precision: 0.86 },
   "authority/council-nok-powers": { recall: 0.93, precision: 0.93 },
   "authority/council-regulation": { recall: 0.92, precision: 0.92 },
   "authority/improvement-plans": { recall: 0.89, precision: 0.97 },

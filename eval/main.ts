@@ -82,7 +82,7 @@ async function printReport(r: EvalResult, misses: boolean, ms: number): Promise<
   );
   if (misses) printMisses(r.observations);
   if (values.explain) {
-    for (const o of r.observations.filter((x) => x.rule === values.explain && x.variant === "real"))
+    for (const o of r.observations.filter((x) => x.rule === values.explain))
       console.log(
         JSON.stringify(
           { id: o.entry.id, status: o.status, message: o.message, evidence: o.evidence, details: o.details },

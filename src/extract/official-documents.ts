@@ -268,6 +268,8 @@ export function officialDocuments(text: string, skipLine?: (line: string) => boo
       const h = ACT_TYPES.has(type) ? actHead(lines, i) : namedHead(lines, i);
       const doc = makeHead(type, h.head, h.title, offsets[i]!, appendix && !ACT_TYPES.has(type));
       if (ACT_TYPES.has(type)) doc.approves.push(...approvedByClauses(lines, h.next));
+      const issuer = issuerAbove(lines, i);
+      if (issuer) doc.issuer = issuer;
       out.push(doc);
       i = h.next - 1;
       continue;
@@ -302,11 +304,39 @@ export function officialDocuments(text: string, skipLine?: (line: string) => boo
   return out;
 }
 
+const ISSUER_WORDS =
+  /(?:совет|министерств|департамент|управлени|комитет|правительств|администраци|губернатор|глав[аы]\s)/iu;
+
+/**
+ * The issuer written above a standalone type line: «ОБЩЕСТВЕННЫЙ СОВЕТ / по независимой оценке … / РЕШЕНИЕ»,
+ * «МИНИСТЕРСТВО КУЛЬТУРЫ … / ПРИКАЗ». Its lines run up to the type (a PDF wraps a long name over several);
+ * the first starts with the body's name, in capitals or with a word that names a body.
+ */
+const ISSUER_CAPITALS = /^[А-ЯЁ]{2,}(?:\s|$)/u;
+const ISSUER_WORD_START =
+  /^(?:общественн\p{L}*\s+совет|министерств|департамент|управлени|комитет|правительств|администраци|губернатор)/iu;
+const ISSUER_LINES = 6;
+
+function issuerAbove(lines: string[], i: number): string | null {
+  let chars = 0;
+  let top = -1;
+  // The topmost line that starts a body's name, within the lines that can belong to a heading.
+  for (let from = i - 1; from >= 0 && from >= i - ISSUER_LINES; from--) {
+    const l = lines[from]!;
+    chars += l.length;
+    if (chars > 400 || TITLE_END.test(l) || DATE_REQ.test(l) || typeOf(firstWord(l)) !== null) break;
+    if (ISSUER_CAPITALS.test(l) || ISSUER_WORD_START.test(l)) top = from;
+  }
+  if (top < 0) return null;
+  const issuer = lines.slice(top, i).join(" ");
+  return ISSUER_WORDS.test(issuer) ? issuer : null;
+}
+
 /** How a document names itself, in one line: «Приказ от 21.03.2018 № 454 «Об утверждении …»». */
 export function documentName(d: OfficialDocument): string {
   const type = d.type ? d.type[0]!.toUpperCase() + d.type.slice(1) : "";
   const req = [d.date ? `от ${d.date.split("-").reverse().join(".")}` : "", d.number ? `№ ${d.number}` : ""]
     .filter(Boolean)
     .join(" ");
-  return [type, req, d.title ?? ""].filter(Boolean).join(" ").trim();
+  return [type, d.issuer ?? "", req, d.title ?? ""].filter(Boolean).join(" ").trim();
 }

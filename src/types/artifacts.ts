@@ -79,6 +79,8 @@ export type OfficialDocumentType =
 /** An official document whose head stands in a page's main content or a file (extract/official-documents.ts). */
 export interface OfficialDocument {
   type: OfficialDocumentType | null;
+  /** Who issued it, when its head names them above the type («ОБЩЕСТВЕННЫЙ СОВЕТ … / РЕШЕНИЕ»). */
+  issuer?: string;
   /** The document's own date requisite («от 21.03.2018»), ISO; null when it has none. */
   date: string | null;
   number: string | null;

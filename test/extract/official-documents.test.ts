@@ -78,3 +78,16 @@ describe("appendix heads on the appendix's own line", () => {
     ]);
   });
 });
+
+describe("the issuer above a document's type", () => {
+  it("joins a body's name wrapped over several lines (as a PDF wraps it) into the document's name", () => {
+    const [d] = officialDocuments(
+      "ОБЩЕСТВЕННЫЙ СОВЕТ\nпо независимой оценке качества условий оказания услуг\nорганизациями социального обслуживания при\nМинистерстве социальной политики\nРЕШЕНИЕ\nот 15 сентября 2025 г. № 3\nОб утверждении результатов независимой оценки качества",
+    );
+    expect(d).toMatchObject({ type: "решение", date: "2025-09-15", number: "3" });
+    expect(d!.issuer).toMatch(
+      /^ОБЩЕСТВЕННЫЙ СОВЕТ по независимой оценке .* Министерстве социальной политики$/,
+    );
+    expect(documentName(d!)).toMatch(/^Решение ОБЩЕСТВЕННЫЙ СОВЕТ/);
+  });
+});
