@@ -1,21 +1,8 @@
 /** Russian typography of official letters: non-breaking spaces, dashes, quotes, long dates. */
 
-export const NBSP = "\u00a0";
+import { MONTHS_GENITIVE } from "../util/ru-months.ts";
 
-const MONTHS_GENITIVE = [
-  "января",
-  "февраля",
-  "марта",
-  "апреля",
-  "мая",
-  "июня",
-  "июля",
-  "августа",
-  "сентября",
-  "октября",
-  "ноября",
-  "декабря",
-] as const;
+export const NBSP = "\u00a0";
 
 /**
  * Typesets running text: «№ 5» and «№5» get a non-breaking space after the sign and before it, initials stay with

@@ -1,18 +1,5 @@
 /** Russian date formats the demo's documents use. Dates are ISO strings (YYYY-MM-DD), no time zones. */
-const MONTHS_GEN = [
-  "января",
-  "февраля",
-  "марта",
-  "апреля",
-  "мая",
-  "июня",
-  "июля",
-  "августа",
-  "сентября",
-  "октября",
-  "ноября",
-  "декабря",
-];
+import { MONTHS_GENITIVE as MONTHS_GEN } from "../../util/ru-months.ts";
 
 const parts = (iso: string): [number, number, number] =>
   iso.split("-").map(Number) as [number, number, number];
