@@ -1,6 +1,8 @@
 /** Russian wording of the 3-year coverage audit, shared by the HTML and Markdown reports. */
 import type { CoverageAudit, CoverageCount, CoverageGap } from "../findings/coverage-audit.ts";
+import { SPHERE_NAMES } from "../findings/sphere-names.ts";
 import { formatInt } from "./format.ts";
+import type { ReportModel } from "./model.ts";
 
 /** Whole percent; never rounds up to 100 % while someone is not covered. */
 export function coveragePercent(c: CoverageCount): string {
@@ -36,4 +38,11 @@ export function gapReason(g: CoverageGap): string {
   return g.latestYear === null
     ? "нет результатов на bus.gov.ru"
     : `последние результаты — за ${g.latestYear} год`;
+}
+
+/** Where an uncovered institution is: its region (in the national list) and sphere. */
+export function gapWhere(model: ReportModel, g: CoverageGap, withRegion: boolean): string {
+  return [withRegion ? model.regionName(g.region) : "", g.sphere ? SPHERE_NAMES[g.sphere] : ""]
+    .filter(Boolean)
+    .join(", ");
 }

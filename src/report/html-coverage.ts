@@ -8,6 +8,7 @@ import {
   coveragePercent,
   coverageWindow,
   gapReason,
+  gapWhere,
 } from "./coverage-text.ts";
 import { escapeHtml as h } from "./escape-html.ts";
 import { formatInt } from "./format.ts";
@@ -20,9 +21,7 @@ const NATIONAL_GAPS = 100;
 function gapsList(model: ReportModel, audit: CoverageAudit, max: number, withRegion: boolean): string {
   if (audit.notCovered.length === 0) return "";
   const items = audit.notCovered.slice(0, max).map((g) => {
-    const where = [withRegion ? model.regionName(g.region) : "", g.sphere ? SPHERE_NAMES[g.sphere] : ""]
-      .filter(Boolean)
-      .join(", ");
+    const where = gapWhere(model, g, withRegion);
     return `<li>${link(g.url, g.name ?? g.url)}${where ? ` <span class="muted small">${h(where)}</span>` : ""} — ${h(gapReason(g))}</li>`;
   });
   const more =

@@ -8,6 +8,7 @@ import {
   coveragePercent,
   coverageWindow,
   gapReason,
+  gapWhere,
 } from "./coverage-text.ts";
 import { formatInt } from "./format.ts";
 import { mdEscape, mdLink } from "./markdown.ts";
@@ -18,9 +19,7 @@ const NATIONAL_GAPS = 100;
 function gapsMd(model: ReportModel, audit: CoverageAudit, max: number, withRegion: boolean): string {
   if (audit.notCovered.length === 0) return "";
   const lines = audit.notCovered.slice(0, max).map((g) => {
-    const where = [withRegion ? model.regionName(g.region) : "", g.sphere ? SPHERE_NAMES[g.sphere] : ""]
-      .filter(Boolean)
-      .join(", ");
+    const where = gapWhere(model, g, withRegion);
     return `- ${mdLink(g.url, g.name)}${where ? ` (${mdEscape(where)})` : ""} — ${gapReason(g)}`;
   });
   if (audit.notCovered.length > max)
