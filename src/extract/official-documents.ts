@@ -53,9 +53,12 @@ const ACT_TYPES = new Set<OfficialDocumentType>([
 const MONTH = "(?:январ|феврал|март|апрел|ма[яй]|июн|июл|август|сентябр|октябр|ноябр|декабр)[а-я]*";
 /** «от 21.03.2018», «от 21 марта 2018 года», «от «21» марта 2018 г.» — bounded, no nested quantifiers. */
 const DATE_REQ = new RegExp(
-  `от\\s{0,3}[«"]?\\d{1,2}[»"]?(?:[./]\\d{1,2}[./]\\d{2,4}|\\s{1,3}${MONTH}\\s{1,3}\\d{4})(?:\\s{0,3}(?:г\\.|года|г(?![а-я])))?`,
+  `(?:от\\s{0,3}|^|(?<=^\\p{Lu}{4,}\\s{1,3}))[«"]?\\d{1,2}[»"]?(?:[./]\\d{1,2}[./]\\d{2,4}|\\s{1,3}${MONTH}\\s{1,3}\\d{4})(?:\\s{0,3}(?:г\\.|года|г(?![а-я])))?`,
   "iu",
 );
+/** A type word in capitals standing as a word in a wrapped line (not at its start). */
+const CAPITAL_TYPE =
+  /(\S\s+)(?:ПРИКАЗ|ПОСТАНОВЛЕНИЕ|РАСПОРЯЖЕНИЕ|РЕШЕНИЕ|ПОЛОЖЕНИЕ|ПРОТОКОЛ|ПЕРЕЧЕНЬ|СОСТАВ)(?=\s|$)/gu;
 const NUMBER_REQ = /(?:№|N|No\.?)\s{0,3}([0-9A-Za-zА-Яа-яЁё][0-9A-Za-zА-Яа-яЁё./-]{0,20})/u;
 /** Where the title to the text ends and the act's preamble or clauses begin. */
 const TITLE_END =
@@ -233,12 +236,23 @@ export function officialDocuments(text: string, skipLine?: (line: string) => boo
   const offsets: number[] = [];
   let pos = 0;
   for (const raw of text.split("\n", MAX_LINES)) {
-    const line = raw.trim().slice(0, MAX_LINE_CHARS);
+    // A PDF wraps lines by width: «… АДМИНИСТРАЦИИ ОКРУГА ПРИКАЗ 12.02.2026 № 41-од Об утверждении …». A type
+    // word in capitals starts a line of its own wherever it stands.
+    let from = 0;
+    for (const m of raw.matchAll(CAPITAL_TYPE)) {
+      const at = m.index + m[1]!.length;
+      if (at > from) pushLine(raw.slice(from, at), pos + from);
+      from = at;
+    }
+    pushLine(raw.slice(from), pos + from);
+    pos += raw.length + 1;
+  }
+  function pushLine(part: string, offset: number): void {
+    const line = part.trim().slice(0, MAX_LINE_CHARS);
     if (line) {
       lines.push(line);
-      offsets.push(pos);
+      offsets.push(offset + (part.length - part.trimStart().length));
     }
-    pos += raw.length + 1;
   }
   const out: OfficialDocument[] = [];
   let appendix = false;

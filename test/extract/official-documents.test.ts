@@ -91,3 +91,14 @@ describe("the issuer above a document's type", () => {
     expect(documentName(d!)).toMatch(/^Решение ОБЩЕСТВЕННЫЙ СОВЕТ/);
   });
 });
+
+describe("heads inside lines a PDF wrapped by width", () => {
+  it("finds «ПРИКАЗ» mid-line, with a date written without «от»", () => {
+    const [d] = officialDocuments(
+      "УПРАВЛЕНИЕ ОБРАЗОВАНИЯ АДМИНИСТРАЦИИ ОЛЬХОВСКОГО ОКРУГА ПРИКАЗ\n12.02.2026 № 41-од\nОб утверждении перечня организаций",
+    );
+    expect(d).toMatchObject({ type: "приказ", date: "2026-02-12", number: "41-од" });
+    expect(d!.issuer).toBe("УПРАВЛЕНИЕ ОБРАЗОВАНИЯ АДМИНИСТРАЦИИ ОЛЬХОВСКОГО ОКРУГА");
+    expect(d!.approves[0]!.type).toBe("перечень");
+  });
+});
