@@ -109,19 +109,10 @@ export function requestUrl(input: string, base?: string): string | null {
  * (other schemes, `javascript:`, `mailto:`, `tel:`, malformed).
  */
 export function normalizeUrl(input: string, base?: string): string | null {
-  const raw = input.trim();
-  if (raw === "" || NOT_WEB.test(raw)) return null;
-  let url: URL;
-  try {
-    url = base === undefined ? new URL(raw) : new URL(raw, base);
-  } catch {
-    return null;
-  }
-  if (url.protocol !== "http:" && url.protocol !== "https:") return null;
-  if (url.hostname === "") return null;
-  url.hash = "";
-  url.username = "";
-  url.password = "";
+  // The URL as linked, then canonicalised: the two never disagree on what is a fetchable URL.
+  const linked = requestUrl(input, base);
+  if (linked === null) return null;
+  const url = new URL(linked);
   if (url.hostname.endsWith(".")) url.hostname = url.hostname.replace(/\.+$/, "");
   const path = normalizePath(url.pathname);
   const query = normalizeQuery(url.search);

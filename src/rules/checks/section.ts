@@ -113,10 +113,10 @@ export const sectionCheck: CheckType<SectionParams> = {
         hasAny(indexOf(ownName), p.c.council, 2) &&
         !officialDocuments(ownName).some((d) => d.at === 0 && d.type);
       // …when it holds several kinds of NOK material, not the one document.
-      const kinds = materialOf(main, page, p).length;
+      const material = materialOf(main, page, p);
       if (
         docTypes &&
-        !(namedAsCouncil && kinds >= 2) &&
+        !(namedAsCouncil && material.length >= 2) &&
         page.artifacts.links.filter((l) => !l.inNav).length <= 2
       ) {
         rejected.push({
@@ -130,8 +130,7 @@ export const sectionCheck: CheckType<SectionParams> = {
       const context = [...names.map((t) => indexOf(t)), ...idx, ...refs.map((t) => indexOf(t))];
       const nokInMain = main ? nokMentions(main).length > 0 : false;
       const nokOk = nokContext(context, ctx.sphere) !== null;
-      const material = materialOf(main, page, p);
-      const found: Found = { item, page, name: pageName(page.artifacts) || byName[0] || item.url, material };
+      const found: Found = { item, page, name: ownName || byName[0] || item.url, material };
       if ((byName.length || byUrl) && nokInMain && nokOk) {
         if (material.length >= p.minMaterial) sections.push(found);
         else
