@@ -47,6 +47,7 @@ import {
   type RunFetchers,
   setupFetchers,
 } from "./fetcher-setup.ts";
+import { DEFAULT_HOST_CONCURRENCY, hostOfUrl, runByHosts } from "./host-scheduler.ts";
 import { formatRegistryIssue, planRegions, planTargets, resolveRegionCodes } from "./national-plan.ts";
 import { PreviousRuns } from "./previous-run.ts";
 import { newRunId, todayIso } from "./run-id.ts";
@@ -65,7 +66,8 @@ import {
   writePlan,
 } from "./run-state.ts";
 
-export const DEFAULT_SITE_CONCURRENCY = 8;
+/** Sites in flight at most (host-scheduler.ts: one per host, fewer when the heap is full). */
+export const DEFAULT_SITE_CONCURRENCY = DEFAULT_HOST_CONCURRENCY;
 
 export type RunLogLevel = "info" | "warn" | "error";
 
@@ -104,7 +106,7 @@ export interface NationalRunOptions {
   kinds?: TargetKind[];
   /** Continue a run: its id, or `true` for the latest unfinished one. */
   resume?: string | true;
-  /** Sites checked at once (default 8); per-host politeness comes from the pool. */
+  /** Sites checked at once at most (default 256, one per host, fewer under memory pressure); politeness from the pool. */
   concurrency?: number;
   asOf?: string;
   maxPages?: number;
@@ -474,7 +476,10 @@ async function execute(
   };
   try {
     const workers = Promise.all([
-      ...Array.from({ length: Math.min(concurrency, lanes[0]!.length) }, worker(0)),
+      runByHosts(lanes[0]!, (t) => hostOfUrl(t.url), checkOne, {
+        maxSites: concurrency,
+        ...(signal ? { signal } : {}),
+      }),
       ...(lanes[1]!.length > 0 ? [worker(1)()] : []),
     ]);
     // After an abort, a crawl stuck in a request that ignores the signal must not hold the stop (systemd kills
