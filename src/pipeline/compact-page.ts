@@ -15,11 +15,11 @@ import type { CrawlSummary, ExtractedLink, RuleDef, SitePage, Sphere } from "../
 import { buildSiteView } from "./site-view.ts";
 
 export interface CompactOptions {
-  /** Pages read before compaction starts: small sites are judged on whole pages. Default 100. */
+  /** Pages read before compaction starts: small sites are judged on whole pages. Default 50. */
   after: number;
 }
 
-export const DEFAULT_COMPACT: CompactOptions = { after: 100 };
+export const DEFAULT_COMPACT: CompactOptions = { after: 50 };
 
 const ADEQUATE: CrawlSummary = {
   startUrl: "",

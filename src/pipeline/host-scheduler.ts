@@ -5,8 +5,11 @@
  * - fewer than `maxSites` are in flight (hundreds: each waits on its host's interval most of the time),
  * - no other site of the same host is in flight (two sites of one host share its politeness: running them
  *   together only queues them, and holds two sites' pages in memory),
- * - the heap is below `heapLimitBytes` (each site holds its pages until judged): under pressure it waits for
- *   a site to finish, so memory, not a guess, bounds the sites in flight. One site always runs.
+ * - the heap allows it: each site in flight reserves `siteReserveBytes` (what a site within the default page
+ *   budget holds at most until it is judged: whole pages up to compact-page.ts's threshold, inert ones after),
+ *   on top of the heap in use when the run started, within `heapLimitBytes`; and the heap in use now is
+ *   below that limit. One site always runs. A site's pages grow after it starts, so a gate on the heap alone
+ *   would admit hundreds of sites while they are small and run out of memory when they have grown.
  * Sites are started in the given order otherwise; a site whose host is busy waits, later ones pass it.
  */
 import { getHeapStatistics } from "node:v8";
@@ -16,6 +19,8 @@ export interface HostSchedulerOptions {
   maxSites: number;
   /** No new site while heapUsed is at or above this; default: 60 % of V8's heap limit. */
   heapLimitBytes?: number;
+  /** Heap reserved per site in flight; default SITE_RESERVE_BYTES. */
+  siteReserveBytes?: number;
   signal?: AbortSignal;
   /** Heap in use now (tests inject it). */
   heapUsed?: () => number;
@@ -23,6 +28,12 @@ export interface HostSchedulerOptions {
 
 /** Sites at once by default: hundreds of hosts, each polite; memory is bounded by the heap gate. */
 export const DEFAULT_HOST_CONCURRENCY = 256;
+
+/**
+ * A site within the default budget (300 pages) holds at most ~50 whole pages (~36 KB each) and ~250 inert ones
+ * (~5 KB each), plus its frontier: measured on the synthetic sites of bench/memory.ts.
+ */
+export const SITE_RESERVE_BYTES = 4 * 1024 * 1024;
 
 /** Share of V8's heap limit above which no new site is started. */
 export const HEAP_SHARE = 0.6;
@@ -41,6 +52,8 @@ export async function runByHosts<T>(
   const maxSites = Math.max(1, options.maxSites);
   const heapLimit = options.heapLimitBytes ?? defaultHeapLimit();
   const heapUsed = options.heapUsed ?? (() => process.memoryUsage().heapUsed);
+  const reserve = options.siteReserveBytes ?? SITE_RESERVE_BYTES;
+  const atStart = heapUsed();
   const waiting: T[] = [...items];
   const busyHosts = new Set<string>();
   const inflight = new Set<Promise<void>>();
@@ -59,7 +72,8 @@ export async function runByHosts<T>(
       waiting.length > 0 &&
       inflight.size < maxSites &&
       !options.signal?.aborted &&
-      (inflight.size === 0 || heapUsed() < heapLimit)
+      (inflight.size === 0 ||
+        (atStart + (inflight.size + 1) * reserve <= heapLimit && heapUsed() < heapLimit))
     ) {
       const item = nextFree();
       if (item === undefined) break;
