@@ -72,7 +72,14 @@ const requests = [...fetcher.starts.values()].map((s) => s.length);
 let minGapMs = Number.POSITIVE_INFINITY;
 for (const starts of fetcher.starts.values())
   for (let i = 1; i < starts.length; i++) minGapMs = Math.min(minGapMs, starts[i]! - starts[i - 1]!);
+// The pool's own record of request starts (its gate): the fetcher's record above also holds event-loop delays.
+let poolMinGapMs = Number.POSITIVE_INFINITY;
+for (const host of fetcher.starts.keys()) {
+  const starts = pool.startTimes(host);
+  for (let i = 1; i < starts.length; i++) poolMinGapMs = Math.min(poolMinGapMs, starts[i]! - starts[i - 1]!);
+}
 report({
+  poolMinGapMs: Number.isFinite(poolMinGapMs) ? poolMinGapMs : null,
   wallMs,
   cpuMs,
   sites: n,
