@@ -23,7 +23,7 @@ import type {
 } from "../types/index.ts";
 import type { ArtifactCache } from "./artifact-cache.ts";
 import { type CompactOptions, createPageCompactor, DEFAULT_COMPACT } from "./compact-page.ts";
-import { createSectionTest } from "./settle-section.ts";
+import { createSectionTest, withRelevanceFloor } from "./settle-section.ts";
 import { buildSiteView } from "./site-view.ts";
 
 export interface SiteTarget {
@@ -96,8 +96,9 @@ export async function checkSite(target: SiteTarget, options: CheckSiteOptions): 
   let errors = 0;
   let rendered = 0;
   let lastEvaluatedAt = 0;
-  const priority = createPriority(rules, (id) => undecided.has(id));
   const settle = options.settle ?? DEFAULT_SETTLE;
+  const openPriority = createPriority(rules, (id) => undecided.has(id));
+  const priority = settle ? withRelevanceFloor(openPriority, rules, settle.relevantFrom) : openPriority;
   const isSection = settle ? createSectionTest(rules, settle.sectionFrom) : () => false;
   const compactOptions = options.compact ?? DEFAULT_COMPACT;
   const compactor = compactOptions ? createPageCompactor(target.url, rules, ctx, compactOptions) : null;

@@ -21,3 +21,17 @@ export function createSectionTest(rules: RuleDef[], sectionFrom: number): Sectio
     return anyRule({ url: artifacts.finalUrl || artifacts.url, text: name }, 1) >= sectionFrom;
   };
 }
+
+/**
+ * The crawl's priority under settle: the cues of the rules still open order the frontier, but a link that a
+ * rule already decided would follow (a «НОК» menu item after the NOK section rule passed) stays a relevant place
+ * — at least `relevantFrom` — so the crawl does not stop before the places where the other rules' evidence sits.
+ */
+export function withRelevanceFloor(open: PriorityFn, rules: RuleDef[], relevantFrom: number): PriorityFn {
+  const anyRule = createPriority(rules, () => true);
+  return (link, depth) => {
+    const p = open(link, depth);
+    if (p >= relevantFrom) return p;
+    return anyRule(link, depth) >= relevantFrom ? relevantFrom : p;
+  };
+}
