@@ -145,7 +145,8 @@ async function executeQueued(
       errors += site.crawl.errors;
       if (site.status === "unreachable" || site.status === "blocked") unreachable++;
     }
-    for (const a of active.values()) {
+    const inWork = [...active].filter(([key]) => !completed.has(key)).map(([, a]) => a);
+    for (const a of inWork) {
       pages += a.pages;
       errors += a.errors;
     }
@@ -158,7 +159,7 @@ async function executeQueued(
       pages,
       errors,
       unreachable,
-      active: [...[...active.values()].map((a) => a.url), ...localActive.values()],
+      active: [...inWork.map((a) => a.url), ...localActive.values()],
       elapsedMs,
       etaMs: sessionDone > 0 ? Math.round((elapsedMs / sessionDone) * (total - completed.size)) : null,
       completed: done,
