@@ -7,11 +7,11 @@ import { rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { redisServerPath, startRedis, type TestRedis } from "../../bench/redis-server.ts";
 import { DEMO_AS_OF, type DemoWeb, startDemoWeb } from "../../src/demo/index.ts";
 import { type NokWorker, runNational, runQueued, startWorker } from "../../src/index.ts";
 import { openRunReader } from "../../src/snapshot/index.ts";
 import type { RunResult } from "../../src/types/index.ts";
-import { redisServerPath, startRedis, type TestRedis } from "./redis.ts";
 
 const REDIS = redisServerPath();
 if (!REDIS) console.log("queue tests skipped: redis-server is not installed (apt-get install redis-server)");

@@ -1,9 +1,9 @@
 /** The per-host limiter in Redis: workers on separate connections share one host's request gaps. */
 import { Redis } from "ioredis";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { redisServerPath, startRedis, type TestRedis } from "../../bench/redis-server.ts";
 import { createPool } from "../../src/crawl/index.ts";
 import { redisHostLimiter, sharedPolitenessPool } from "../../src/pipeline/queue/host-limiter.ts";
-import { redisServerPath, startRedis, type TestRedis } from "./redis.ts";
 
 const REDIS = redisServerPath();
 if (!REDIS) console.log("queue tests skipped: redis-server is not installed (apt-get install redis-server)");

@@ -9,10 +9,10 @@ import { rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { redisServerPath, startRedis, type TestRedis } from "../../bench/redis-server.ts";
 import { runQueued, startWorker } from "../../src/index.ts";
 import { openRunReader } from "../../src/snapshot/index.ts";
 import { type LocalWeb, NATIONAL_SPECS, startLocalWeb, writeRegistry } from "../national/web.ts";
-import { redisServerPath, startRedis, type TestRedis } from "./redis.ts";
 
 const REDIS = redisServerPath();
 if (!REDIS) console.log("queue tests skipped: redis-server is not installed (apt-get install redis-server)");

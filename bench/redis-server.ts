@@ -1,4 +1,4 @@
-/** A throwaway redis-server for the queue tests: a free port, a temp dir, no persistence; stopped after. */
+/** A throwaway redis-server (queue tests, distributed bench): a free port, a temp dir, no persistence; stopped after. */
 import { type ChildProcess, execFileSync, spawn } from "node:child_process";
 import { mkdtempSync } from "node:fs";
 import { rm } from "node:fs/promises";
