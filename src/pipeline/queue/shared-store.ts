@@ -15,11 +15,10 @@
  * `commit` → one `PUT runs/<runId>/parts/<hex>.jsonl` (an object PUT is atomic), `readPlan` → `GET
  * runs/<runId>/plan.json`, `mergeSites` → the planner reads the parts and writes the manifest locally.
  */
-import { createHash } from "node:crypto";
+import { createHash, randomBytes } from "node:crypto";
 import { createWriteStream } from "node:fs";
-import { mkdir, readFile, rename, rm } from "node:fs/promises";
+import { mkdir, readFile, rename, rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
-import { writeAtomic } from "../../report/write-reports.ts";
 import {
   manifestPath,
   ObjectStore,
@@ -83,7 +82,11 @@ export function directoryStore(root: string): SharedStore {
         flush: async () => {},
         commit: async () => {
           await mkdir(partsDir(runId), { recursive: true });
-          await writeAtomic(partPath(runId, key), entries.map((e) => `${JSON.stringify(e)}\n`).join(""));
+          // Temp file + rename: a part is whole or absent, and a retried site's part replaces the earlier one.
+          const path = partPath(runId, key);
+          const tmp = `${path}.${randomBytes(4).toString("hex")}.tmp`;
+          await writeFile(tmp, entries.map((e) => `${JSON.stringify(e)}\n`).join(""));
+          await rename(tmp, path);
         },
       };
     },
