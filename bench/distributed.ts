@@ -30,12 +30,11 @@ export async function measureDistributed(options: BenchOptions): Promise<Measure
   const started = performance.now();
   const binary = redisServerPath();
   if (!binary) throw new Error("redis-server не установлен (apt-get install redis-server)");
-  const copies = options.quick ? 1 : 2;
   const maxPages = options.quick ? 8 : 12;
   // Each repetition is two full runs: capped at 2 unless --reps says otherwise.
   const reps = options.repsExplicit ? options.reps : Math.min(options.reps, 2);
   const redis = await startRedis(binary);
-  const server = await startDemoServer({ latencyMs: DISTRIBUTED_SETUP.latencyMs, copies });
+  const server = await startDemoServer({ latencyMs: DISTRIBUTED_SETUP.latencyMs });
   const root = await mkdtemp(join(tmpdir(), "nok-bench-distributed-"));
   const samples: DistributedSample[] = [];
   try {
@@ -46,7 +45,7 @@ export async function measureDistributed(options: BenchOptions): Promise<Measure
       `sites:\n${sites
         .map(
           (s) =>
-            `  - { kind: authority, region: "${s.region}", sphere: ${s.sphere}, name: ${JSON.stringify(`${s.name} ${s.copy}`)}, url: "${s.url}" }`,
+            `  - { kind: authority, region: "${s.region}", sphere: ${s.sphere}, name: ${JSON.stringify(s.name)}, url: "${s.url}" }`,
         )
         .join("\n")}\n`,
     );
@@ -126,7 +125,7 @@ export async function measureDistributed(options: BenchOptions): Promise<Measure
       "сайт (медиана), один воркер, с": round(siteWall(1) / 1000, 1),
       "сайт (медиана), два воркера, с": round(siteWall(2) / 1000, 1),
     },
-    definition: `nok run --queue на временном redis-server и ${copies} копиях демо-веба (ответ через ${DISTRIBUTED_SETUP.latencyMs} мс, 1 запрос в ${DISTRIBUTED_SETUP.intervalMs} мс на хост, до ${maxPages} страниц на сайт); каждый воркер — отдельный процесс, ${DISTRIBUTED_SETUP.sitesPerWorker} сайта одновременно. Время — от планирования до готового результата прогона (с вердиктами и отчётом в хранилище), без запуска воркеров.`,
+    definition: `nok run --queue на временном redis-server по сайтам демо-веба (одна копия: реестр допускает один орган власти на субъект и сферу) (ответ через ${DISTRIBUTED_SETUP.latencyMs} мс, 1 запрос в ${DISTRIBUTED_SETUP.intervalMs} мс на хост, до ${maxPages} страниц на сайт); каждый воркер — отдельный процесс, ${DISTRIBUTED_SETUP.sitesPerWorker} сайта одновременно. Время — от планирования до готового результата прогона (с вердиктами и отчётом в хранилище), без запуска воркеров.`,
     notes,
     reps,
     samples,
