@@ -11,8 +11,8 @@
  * undecided site, as an internal error does in the embedded run; a job that vanished is queued again.
  */
 import { resolve } from "node:path";
-import { type JobsOptions, Queue } from "bullmq";
-import { Redis } from "ioredis";
+import type { JobsOptions, Queue } from "bullmq";
+import type { Redis } from "ioredis";
 import { withPlansExport } from "../../crawl/busgov/plans-export.ts";
 import { aggregateRun } from "../../findings/index.ts";
 import { weightsFromRules } from "../../findings/score.ts";
@@ -73,6 +73,9 @@ export async function runQueued(options: QueuedRunOptions): Promise<RunResult> {
   const dataDir = resolve(options.dataDir ?? defaultDataDir());
   const snapshotsDir = resolve(options.snapshotsDir ?? defaultSnapshotsDir());
   const connection = redisOptions(options.queue);
+  // Loaded here, not at the top: every command imports the API, only the distributed run needs a queue.
+  const { Queue } = await import("bullmq");
+  const { Redis } = await import("ioredis");
   const store = openStore(dataDir);
   const lock = await acquireRunLock(dataDir, { command: "run", onWarning: (m) => log("warn", m) });
   let runId: string | null = null;

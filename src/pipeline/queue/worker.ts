@@ -8,8 +8,7 @@
 import { randomBytes } from "node:crypto";
 import { hostname } from "node:os";
 import { resolve } from "node:path";
-import { type Job, UnrecoverableError, Worker } from "bullmq";
-import { Redis } from "ioredis";
+import type { Job } from "bullmq";
 import { createPool, type HostPool } from "../../crawl/index.ts";
 import { weightsFromRules } from "../../findings/score.ts";
 import { ruleInfo } from "../../rules/index.ts";
@@ -84,6 +83,9 @@ export interface NokWorker {
 }
 
 export async function startWorker(options: WorkerOptions): Promise<NokWorker> {
+  // Loaded here, not at the top: every command imports the API, only the distributed run needs a queue.
+  const { UnrecoverableError, Worker } = await import("bullmq");
+  const { Redis } = await import("ioredis");
   const log = options.onLog ?? (() => {});
   const queueName = options.queueName ?? DEFAULT_QUEUE_NAME;
   const name = options.name ?? `${hostname()}:${process.pid}:${randomBytes(2).toString("hex")}`;
