@@ -1,6 +1,6 @@
 /** What every measurement hands to the orchestrator: a headline figure against its goal, and the raw samples. */
 
-export type MeasurementId = "focus" | "throughput" | "politeness" | "memory" | "rerun";
+export type MeasurementId = "focus" | "throughput" | "politeness" | "memory" | "rerun" | "distributed";
 
 export const MEASUREMENT_IDS: readonly MeasurementId[] = [
   "focus",
@@ -8,6 +8,7 @@ export const MEASUREMENT_IDS: readonly MeasurementId[] = [
   "politeness",
   "memory",
   "rerun",
+  "distributed",
 ];
 
 export interface Headline {
