@@ -71,6 +71,8 @@ const APPENDIX = /^(?:приложение|утвержден[аоы]?|утве�
 const APPENDIX_HEAD =
   /[.:)\s](ПОЛОЖЕНИЕ|Положение|ПЕРЕЧЕНЬ|Перечень|СОСТАВ|Состав|СПИСОК|Список|ПЛАН|План|ПОРЯДОК|Порядок)(?=\s)/u;
 
+const LAW_HEAD = /^(?:федеральн|областн|краев|республиканск|окружн)\p{L}{0,4}\s+закон(?=\s|$)/iu;
+
 function typeOf(word: string): OfficialDocumentType | null {
   const w = word.toLowerCase().replace(/ё/g, "е");
   for (const [type, re] of TYPE_STEMS) if (re.test(w)) return type;
@@ -270,8 +272,10 @@ export function officialDocuments(text: string, skipLine?: (line: string) => boo
       continue;
     }
     if (skipLine?.(line)) continue;
-    const word = firstWord(line);
-    const type = typeOf(word);
+    // «Федеральный закон от 05.12.2017 № 392-ФЗ», «Областной закон …»: the law's head opens with its level.
+    const law = LAW_HEAD.exec(line);
+    const word = law ? law[0] : firstWord(line);
+    const type = law ? "закон" : typeOf(word);
     if (!type) {
       // A title to the text right after the requisites of a head we already have.
       continue;
