@@ -76,7 +76,8 @@ const LAW_HEAD = /^(?:федеральн|областн|краев|респуб�
 /** Blank requisites of a draft: «от «__» ________ 2025 г.», «№ ___». */
 const BLANK_REQUISITES = /[«"]\s{0,2}_{2,}\s{0,2}[»"]|№\s{0,3}_{2,}|_{4,}\s{0,3}(?:19|20)\d\d/u;
 /** «ПРОЕКТ» standing alone (or «Проект приказа») on a line above the head. */
-const DRAFT_MARK = /^(?:проект(?:\s+(?:приказа|постановления|распоряжения|решения|закона|положения|документа))?|вносится\s+.{0,80})$/iu;
+const DRAFT_MARK =
+  /^(?:проект(?:\s+(?:приказа|постановления|распоряжения|решения|закона|положения|документа))?|вносится\s+.{0,80})$/iu;
 
 function isDraft(lines: string[], i: number, head: string): boolean {
   if (BLANK_REQUISITES.test(head)) return true;
