@@ -11,6 +11,7 @@ import { mkdir, writeFile } from "node:fs/promises";
 import os from "node:os";
 import { TOOL_VERSION } from "../src/version.ts";
 import { hasTaskset } from "./child.ts";
+import { measureDistributed } from "./distributed.ts";
 import { measureFocus } from "./focus.ts";
 import { parseBenchArgs } from "./main-args.ts";
 import { measureMemory } from "./memory.ts";
@@ -28,6 +29,7 @@ const MEASUREMENTS: Record<MeasurementId, (o: BenchOptions) => Promise<Measureme
   memory: measureMemory,
   rerun: measureRerun,
   scale: measureScale,
+  distributed: measureDistributed,
 };
 
 function gitCommit(): string | null {

@@ -76,6 +76,15 @@ export {
   type RunLogLevel,
   runNational,
 } from "./pipeline/national-run.ts";
+export { DEFAULT_QUEUE_NAME } from "./pipeline/queue/codec.ts";
+export { type QueuedRunOptions, runQueued } from "./pipeline/queue/planner.ts";
+export { directoryStore, type SharedStore, type SiteSnapshotWriter } from "./pipeline/queue/shared-store.ts";
+export {
+  DEFAULT_WORKER_CONCURRENCY,
+  type NokWorker,
+  startWorker,
+  type WorkerOptions,
+} from "./pipeline/queue/worker.ts";
 export { type RecheckOptions, recheckRun } from "./pipeline/recheck.ts";
 export { type ReportExtrasOptions, reportExtras } from "./pipeline/report-extras.ts";
 export {

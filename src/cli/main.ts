@@ -14,6 +14,7 @@ import { registerRules } from "./commands/rules.ts";
 import { registerRun } from "./commands/run.ts";
 import { registerSchedule } from "./commands/schedule.ts";
 import { registerServe } from "./commands/serve.ts";
+import { registerWorker } from "./commands/worker.ts";
 
 /** The CLI is a thin table of options over the programmatic API (src/index.ts). */
 const program = new Command()
@@ -28,6 +29,7 @@ registerCheck(program);
 registerRules(program);
 registerDemo(program);
 registerRun(program);
+registerWorker(program);
 registerReport(program);
 registerRecheck(program);
 registerSchedule(program);

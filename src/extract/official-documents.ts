@@ -71,6 +71,20 @@ const APPENDIX = /^(?:приложение|утвержден[аоы]?|утве�
 const APPENDIX_HEAD =
   /[.:)\s](ПОЛОЖЕНИЕ|Положение|ПЕРЕЧЕНЬ|Перечень|СОСТАВ|Состав|СПИСОК|Список|ПЛАН|План|ПОРЯДОК|Порядок)(?=\s)/u;
 
+const LAW_HEAD = /^(?:федеральн|областн|краев|республиканск|окружн)\p{L}{0,4}\s+закон(?=\s|$)/iu;
+
+/** Blank requisites of a draft: «от «__» ________ 2025 г.», «№ ___». */
+const BLANK_REQUISITES = /[«"]\s{0,2}_{2,}\s{0,2}[»"]|№\s{0,3}_{2,}|_{4,}\s{0,3}(?:19|20)\d\d/u;
+/** «ПРОЕКТ» standing alone (or «Проект приказа») on a line above the head. */
+const DRAFT_MARK =
+  /^(?:проект(?:\s+(?:приказа|постановления|распоряжения|решения|закона|положения|документа))?|вносится\s+.{0,80})$/iu;
+
+function isDraft(lines: string[], i: number, head: string): boolean {
+  if (BLANK_REQUISITES.test(head)) return true;
+  for (let k = i - 1; k >= 0 && k >= i - 4; k--) if (DRAFT_MARK.test(lines[k]!)) return true;
+  return false;
+}
+
 function typeOf(word: string): OfficialDocumentType | null {
   const w = word.toLowerCase().replace(/ё/g, "е");
   for (const [type, re] of TYPE_STEMS) if (re.test(w)) return type;
@@ -101,6 +115,18 @@ function object(phrase: string): { type: OfficialDocumentType | null; name: stri
     .replace(/^(?:его|её|ее|их)\s+/iu, "")
     .trim();
   return { type: typeOf(firstWord(name)), name };
+}
+
+/**
+ * A PDF joins lines: «… Об утверждении перечня … В соответствии со статьей 95.2 … приказываю: 1. …». The
+ * preamble and the clauses are the act's text, not its title.
+ */
+const INLINE_PREAMBLE =
+  /\s(?:В\s+соответствии|В\s+целях|В\s+связи\s+с|На\s+основании|Во\s+исполнение|Руководствуясь|Согласно|Рассмотрев|приказываю|постановляю|постановляет|ПРИКАЗЫВАЮ|ПОСТАНОВЛЯЮ|1\.\s)/u;
+
+function cutPreamble(title: string): string {
+  const m = INLINE_PREAMBLE.exec(title);
+  return m && m.index > 10 ? title.slice(0, m.index).trim() : title;
 }
 
 /** Title to the text starting at `lines[i]`, continued over following lines until the preamble. */
@@ -270,8 +296,10 @@ export function officialDocuments(text: string, skipLine?: (line: string) => boo
       continue;
     }
     if (skipLine?.(line)) continue;
-    const word = firstWord(line);
-    const type = typeOf(word);
+    // «Федеральный закон от 05.12.2017 № 392-ФЗ», «Областной закон …»: the law's head opens with its level.
+    const law = LAW_HEAD.exec(line);
+    const word = law ? law[0] : firstWord(line);
+    const type = law ? "закон" : typeOf(word);
     if (!type) {
       // A title to the text right after the requisites of a head we already have.
       continue;
@@ -281,6 +309,7 @@ export function officialDocuments(text: string, skipLine?: (line: string) => boo
     if (upper && rest === "") {
       const h = ACT_TYPES.has(type) ? actHead(lines, i) : namedHead(lines, i);
       const doc = makeHead(type, h.head, h.title, offsets[i]!, appendix && !ACT_TYPES.has(type));
+      if (isDraft(lines, i, h.head)) doc.draft = true;
       if (ACT_TYPES.has(type)) doc.approves.push(...approvedByClauses(lines, h.next));
       const issuer = issuerAbove(lines, i);
       if (issuer) doc.issuer = issuer;
@@ -310,8 +339,10 @@ export function officialDocuments(text: string, skipLine?: (line: string) => boo
       const words = rest.replace(DATE_REQ, " ").replace(NUMBER_REQ, " ").replace(/\s+/g, " ").trim();
       if (/\p{L}{3,}\s+\p{L}{3,}/u.test(words)) title = words;
     }
+    if (title) title = cutPreamble(title);
     if (title && title.length > MAX_TITLE_CHARS) title = title.slice(0, MAX_TITLE_CHARS);
     const doc = makeHead(type, line, title, offsets[i]!, appendix && !ACT_TYPES.has(type));
+    if (isDraft(lines, i, line)) doc.draft = true;
     if (ACT_TYPES.has(type)) doc.approves.push(...approvedByClauses(lines, i + 1));
     out.push(doc);
   }

@@ -9,7 +9,7 @@ const compress = promisify(brotliCompress);
 const decompress = promisify(brotliDecompress);
 
 /** Bump when extraction changes its output, so stale cached artifacts are never reused. */
-export const EXTRACT_VERSION = 2;
+export const EXTRACT_VERSION = 3;
 
 /**
  * Extraction is a pure function of (body bytes, URL), so its output can be kept beside the snapshots:

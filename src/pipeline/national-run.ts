@@ -156,7 +156,7 @@ export class RunInterruptedError extends Error {
   }
 }
 
-interface Session {
+export interface Session {
   plan: RunPlan;
   rules: RuleDef[];
   completed: Map<string, SiteResult>;
@@ -196,13 +196,13 @@ export async function runNational(options: NationalRunOptions): Promise<RunResul
 }
 
 /** A lock left by a dead process: its run did not finish. */
-async function markStale(store: RunStore, runId: string): Promise<void> {
+export async function markStale(store: RunStore, runId: string): Promise<void> {
   const record = await store.getRun(runId);
   if (record?.status === "running")
     await store.updateRun(runId, { status: "interrupted", error: "процесс прогона завершился аварийно" });
 }
 
-async function newSession(
+export async function newSession(
   options: NationalRunOptions,
   store: RunStore,
   snapshotsDir: string,
@@ -257,7 +257,7 @@ async function newSession(
   return { plan, rules, completed: new Map(), snapshotsDir };
 }
 
-async function resumeSession(
+export async function resumeSession(
   options: NationalRunOptions,
   store: RunStore,
   fallbackSnapshotsDir: string,
@@ -548,7 +548,7 @@ async function untilDoneOrAbortGrace(
   }
 }
 
-async function previousResult(
+export async function previousResult(
   store: RunStore,
   runId: string,
   log: (level: RunLogLevel, message: string) => void,
@@ -564,7 +564,7 @@ async function previousResult(
 }
 
 /** A bug while checking one site must not sink a run of thousands: the site is reported as not decided. */
-function internalErrorResult(
+export function internalErrorResult(
   target: PlannedTarget,
   err: unknown,
   rules: RuleDef[],
@@ -629,7 +629,7 @@ function processTag(): string {
 }
 
 /** The reuse options of `checkSite` for a site an earlier finished run crawled (none otherwise). */
-async function reusedFrom(previousRuns: PreviousRuns | null, url: string) {
+export async function reusedFrom(previousRuns: PreviousRuns | null, url: string) {
   const prev = previousRuns ? await previousRuns.forSite(url) : null;
   return prev ? { previous: prev.entries, readPrevious: prev.readBody, seeds: prev.seeds } : {};
 }

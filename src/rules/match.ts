@@ -54,6 +54,7 @@ export function labelHits(
   },
 ): Hit[] {
   const out: Hit[] = [];
+  if (item.draft) return out;
   const sources = opts.sources ?? ALL_SOURCES;
   for (const label of item.labels) {
     if (!sources.includes(label.source)) continue;
@@ -106,7 +107,7 @@ export function bodyHits(
   phrases: readonly CompiledPhrase[],
   opts: { maxGap: number; exclude?: readonly CompiledPhrase[]; limit?: number },
 ): Hit[] {
-  const idx = bodyIndex(model, item);
+  const idx = item.draft ? null : bodyIndex(model, item);
   if (!idx) return [];
   const out: Hit[] = [];
   for (const p of phrases) {

@@ -38,6 +38,8 @@ export interface Item {
   labels: Label[];
   inbound: Inbound[];
   depth: number | null;
+  /** A draft put up for discussion («Проект приказа …», blank requisites): not a published document. */
+  draft?: boolean;
 }
 
 export interface SiteModel {
@@ -172,10 +174,22 @@ function buildModel(pages: SitePage[]): SiteModel {
     if (item.page && lt && !item.labels.some((l) => l.source === "link" && l.text.includes(lt)))
       item.labels.push({ source: "link", text: lt, from: null, titleLike: true });
   }
+  for (const item of items) if (isDraftItem(item)) item.draft = true;
   const repeatedTargets = new Set<string>();
   const threshold = Math.max(3, Math.ceil(htmlPages * 0.5));
   for (const [key, set] of linkedFrom) if (set.size >= threshold) repeatedTargets.add(key);
   return { items, byKey, htmlPages, repeatedTargets };
+}
+
+const DRAFT_LINK = /^[«"]?проект(?:ы)?\s/iu;
+
+/** A draft: its own head or name says so («Проекты нормативных актов»), or every link to it does. */
+function isDraftItem(item: Item): boolean {
+  const first = item.page?.artifacts.documents?.[0];
+  if (first?.draft && first.at <= 400) return true;
+  if (item.page && DRAFT_LINK.test(pageName(item.page.artifacts))) return true;
+  const links = item.labels.filter((l) => l.source === "link");
+  return links.length > 0 && links.every((l) => DRAFT_LINK.test(l.text.trim()));
 }
 
 /** A page's own name: its first h1, else its title. */

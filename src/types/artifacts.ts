@@ -92,6 +92,11 @@ export interface OfficialDocument {
   amends: boolean;
   /** The document is an appendix to an act (it follows «Приложение …» / «УТВЕРЖДЕНО …»). */
   appendix: boolean;
+  /**
+   * A draft, not an act in force: blank requisites («от «__» ______ 2025 г. № ___») or «ПРОЕКТ» written
+   * above the head.
+   */
+  draft?: boolean;
   /** Offset of the head in the text it was read from. */
   at: number;
   /** The head as written (type, requisites), clipped. */

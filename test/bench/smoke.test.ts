@@ -9,6 +9,7 @@ import { parseBenchArgs } from "../../bench/main-args.ts";
 import { measureMemory } from "../../bench/memory.ts";
 import { median, ratio } from "../../bench/stats.ts";
 import { renderTable } from "../../bench/table.ts";
+import { MEASUREMENT_IDS } from "../../bench/types.ts";
 
 const sane = (v: number) => Number.isFinite(v) && v > 0;
 
@@ -30,7 +31,7 @@ describe("bench helpers", () => {
       repsExplicit: true,
     });
     expect(parseBenchArgs(["--quick"])).toMatchObject({ reps: 1, quick: true, repsExplicit: false });
-    expect(parseBenchArgs([]).only).toHaveLength(5);
+    expect(parseBenchArgs([]).only).toEqual(MEASUREMENT_IDS);
     expect(() => parseBenchArgs(["--only", "speed"])).toThrow(/speed/);
     expect(() => parseBenchArgs(["--reps", "0"])).toThrow(/--reps/);
   });

@@ -102,3 +102,28 @@ describe("heads inside lines a PDF wrapped by width", () => {
     expect(d!.approves[0]!.type).toBe("перечень");
   });
 });
+
+describe("what a head is not", () => {
+  it("ends the title where a joined line runs into the preamble", () => {
+    const [d] = officialDocuments(
+      "ПРИКАЗ 12.02.2026 № 41-од Об утверждении перечня организаций В соответствии со статьей 95.2 Федерального закона приказываю: 1. Утвердить перечень.",
+    );
+    expect(d!.title).toBe("Об утверждении перечня организаций");
+  });
+
+  it("marks a draft by its blank requisites or «ПРОЕКТ» above the head", () => {
+    const [blank] = officialDocuments("ПРИКАЗ от «__» ________ 2025 г. № ___\nОб утверждении Положения");
+    expect(blank!.draft).toBe(true);
+    const [marked] = officialDocuments(
+      "ПРОЕКТ\nМинистерство здравоохранения\nПРИКАЗ\nот 01.02.2025 № 5\nОб утверждении Положения",
+    );
+    expect(marked!.draft).toBe(true);
+    const [real] = officialDocuments("ПРИКАЗ\nот 01.02.2025 № 5\nОб утверждении Положения");
+    expect(real!.draft).toBeUndefined();
+  });
+
+  it("reads a law's head that opens with its level", () => {
+    const [d] = officialDocuments("Федеральный закон от 05.12.2017 № 392-ФЗ\n«О внесении изменений …»");
+    expect(d).toMatchObject({ type: "закон", date: "2017-12-05", number: "392-ФЗ" });
+  });
+});

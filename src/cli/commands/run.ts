@@ -51,6 +51,10 @@ export function registerRun(program: Command): void {
       "пауза между запросами к одному сайту, мс (по умолчанию 500)",
       parseNonNegativeInt,
     )
+    .option(
+      "--queue <url>",
+      "распределённый прогон: поставить сайты в очередь BullMQ в Redis (redis://ХОСТ:ПОРТ); проверяют их воркеры nok worker",
+    )
     .option("--format <list>", "форматы отчётов: html,md,xlsx,csv,json", "html,md,xlsx,json")
     .option("--out <dir>", "папка для отчётов (по умолчанию reports/<run-id>)")
     .option("--json", "вывести RunResult в stdout (и ничего больше)")
@@ -62,6 +66,7 @@ export function registerRun(program: Command): void {
         parseFormats,
         RunInterruptedError,
         runNational,
+        runQueued,
         writeReports,
         reportExtras,
       } = await import("../../index.ts");
@@ -98,8 +103,15 @@ export function registerRun(program: Command): void {
       };
       process.on("SIGINT", onSignal);
       process.on("SIGTERM", onSignal);
+      if (opts.queue && (opts.concurrency || opts.ca))
+        progress.line(
+          "Внимание: с --queue сайты проверяют воркеры: --concurrency и --ca задаются в nok worker.",
+        );
+      const execute: typeof runNational = opts.queue
+        ? (o) => runQueued({ ...o, queue: opts.queue })
+        : runNational;
       try {
-        const run = await runNational({
+        const run = await execute({
           registryFiles,
           regions: splitList(opts.region),
           spheres,

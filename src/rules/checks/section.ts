@@ -27,6 +27,11 @@ const schema = z
     minMaterial: z.number().int().min(1).max(10).default(1),
     /** Names of the public council's page: NOK material only there → warn (no dedicated section). */
     councilPhrases: optionalPhrases,
+    /**
+     * The council's own papers (its regulation, composition, minutes): on the council's page they show
+     * a council, not NOK work; only other material makes that page stand in for a NOK section.
+     */
+    councilMaterialPhrases: optionalPhrases,
     /** URL fragments of news, press releases and events. */
     newsUrlFragments: z.array(z.string().min(2)).default([]),
     /** Words of a news headline («состоялось», «подведены итоги»). */
@@ -61,7 +66,13 @@ export const sectionCheck: CheckType<SectionParams> = {
   name: "section",
   parse(params) {
     const p = parseWith(schema, params);
-    for (const k of ["phrases", "materialPhrases", "councilPhrases", "newsPhrases"] as const)
+    for (const k of [
+      "phrases",
+      "materialPhrases",
+      "councilPhrases",
+      "councilMaterialPhrases",
+      "newsPhrases",
+    ] as const)
       checkPhrases(p[k], k);
     return {
       ...p,
@@ -78,6 +89,7 @@ export const sectionCheck: CheckType<SectionParams> = {
     const sections: Found[] = [];
     const empty: Found[] = [];
     const underCouncil: Found[] = [];
+    const councilOnly: Found[] = [];
     const unread: Item[] = [];
     const rejected: { url: string; reason: string }[] = [];
     for (const item of model.items) {
@@ -107,7 +119,10 @@ export const sectionCheck: CheckType<SectionParams> = {
       // still be the council's section; a page named as a document («Положение об …», «Приказ от …») is that document.
       // The head must open the page (after at most its heading line): a section that lists acts in its
       // text a few lines down is still a section.
-      const docTypes = p.documentPages === "reject" ? itemDocumentTypes(item, 160) : null;
+      // A page that lists several acts one per line («Федеральный закон …», «Приказ …», «Протокол …») is a
+      // list of documents, whatever its first line is.
+      const heads = (page.artifacts.documents ?? []).filter((d) => !d.appendix).length;
+      const docTypes = p.documentPages === "reject" && heads < 3 ? itemDocumentTypes(item, 160) : null;
       const ownName = pageName(page.artifacts);
       const namedAsCouncil =
         hasAny(indexOf(ownName), p.c.council, 2) &&
@@ -157,8 +172,10 @@ export const sectionCheck: CheckType<SectionParams> = {
       // Only the council's own page stands in for a section: not a page named as one of its documents
       // («Состав …», «Приказ …») or as an act or news title («О формировании …»).
       const councilPage = namedAsCouncil && !/^(?:об?|обо)\s/iu.test(ownName);
-      if (council && councilPage && nokInMain && nokOk && material.length >= p.minMaterial) {
-        underCouncil.push(found);
+      const nokMaterial = material.filter((m) => !(p.councilMaterialPhrases ?? []).includes(m));
+      if (council && councilPage && nokInMain && nokOk) {
+        if (nokMaterial.length >= p.minMaterial) underCouncil.push(found);
+        else councilOnly.push(found);
         continue;
       }
       if (byName.length || byUrl)
@@ -218,6 +235,16 @@ export const sectionCheck: CheckType<SectionParams> = {
           },
         ],
         details,
+      };
+    }
+    if (councilOnly.length) {
+      // Read and named: the council's page exists but holds only the council's own papers.
+      const best = councilOnly[0]!;
+      return {
+        status: "fail",
+        message: `Не найден ${p.what}: есть только страница общественного совета «${clip(best.name, 140)}» с документами самого совета (${best.material.join(", ")}), без результатов, перечней и других материалов оценки.`,
+        evidence: councilOnly.slice(0, 3).map((s) => evidence(s)),
+        details: { ...details, councilOnly: councilOnly.slice(0, 3).map((s) => s.item.url) },
       };
     }
     return { status: "fail", message: `Не найден ${p.what}.`, evidence: [], details };

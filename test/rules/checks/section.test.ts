@@ -118,10 +118,21 @@ describe("section check", () => {
         "Общественный совет",
         "/sovet/",
         "Общественный совет",
-        '<h1>Общественный совет</h1><p>Совет проводит независимую оценку качества условий оказания услуг.</p><a href="p.pdf">Протокол заседания</a>',
+        '<h1>Общественный совет</h1><p>Совет проводит независимую оценку качества условий оказания услуг.</p><a href="p.pdf">Протокол заседания</a><a href="r.pdf">Результаты независимой оценки за 2025 год</a>',
       ),
       "social",
       "warn",
+    ],
+    [
+      "the council page with only its own papers (minutes, composition) is not a NOK section",
+      site(
+        "Общественный совет",
+        "/sovet/",
+        "Общественный совет",
+        '<h1>Общественный совет</h1><p>Совет проводит независимую оценку качества условий оказания услуг.</p><a href="p.pdf">Протокол заседания</a><a href="s.pdf">Состав совета</a>',
+      ),
+      "social",
+      "fail",
     ],
   ] as const)("%s → %s", async (_n, pages, sphere, status) => {
     expect((await runCheck(check, [...pages], { sphere })).status).toBe(status);
