@@ -414,7 +414,7 @@ export async function crawlSite(startUrl: string, options: CrawlSiteOptions): Pr
         const floor =
           listFloor !== undefined && isPaginationLink(link, page.finalUrl)
             ? listFloor
-            : (sectionChildFloor(settle, outcome.section === true, link, homeTargets) ??
+            : (sectionChildFloor(settle, outcome.section === true, link, homeTargets, req.priority) ??
               (settle && outcome.relevant?.has(link.url) ? settle.relevantFrom : undefined));
         frontier.push(link, {
           depth: req.depth + 1,

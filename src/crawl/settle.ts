@@ -2,7 +2,7 @@
  * When a site's crawl may stop although the frontier is not empty (issue #13, part 1): the verdicts are
  * settled once the places that could hold evidence were read — every queued link of a relevant priority
  * (a rule's cue or a navigation cue in its text, title, context or URL, the next pages of a relevant list,
- * the site-search results), and at least the first `minPages` requests in priority order (the top
+ * the files a relevant page lists, the site-search results), and at least the first `minPages` requests in priority order (the top
  * candidates, whatever their wording: evidence behind «Подробнее» or «Материал» on a small site).
  *
  * What remains queued then is links no rule's cue points to, deep in the site. A rule that found nothing
@@ -10,6 +10,8 @@
  * relevant places. A crawl cut by its budget while relevant links were still queued still reports them
  * (coverage inadequate, absence unproven: `unknown`).
  */
+
+import { isDocumentKind, kindFromExtension } from "./content-kind.ts";
 
 export interface SettleOptions {
   /** A queued request with at least this priority is a relevant place: the crawl reads it before it stops. */
@@ -46,8 +48,13 @@ export function sectionChildFloor(
   section: boolean,
   link: { url: string; inNav?: boolean },
   homeTargets: ReadonlySet<string>,
+  referrerPriority = Number.NEGATIVE_INFINITY,
 ): number | undefined {
-  if (settle === null || !section) return undefined;
+  if (settle === null) return undefined;
+  // A file listed on a relevant page (a documents list): an act there may be the evidence, or unreadable.
+  if (referrerPriority >= settle.relevantFrom && isDocumentKind(kindFromExtension(link.url) ?? "other"))
+    return settle.relevantFrom;
+  if (!section) return undefined;
   if (link.inNav || homeTargets.has(link.url.replace(/#.*$/, ""))) return undefined;
   return settle.relevantFrom;
 }
