@@ -82,9 +82,15 @@ export async function measureScale(options: BenchOptions): Promise<MeasurementRe
   const met = value <= 1.2 && rss < 1024;
   const last = samples.at(-1);
   const notes: string[] = [];
-  if (last && last.minGapMs !== null && last.minGapMs < SCALE_SETUP.intervalMs - 5)
+  if (last && last.poolMinGapMs !== null && last.poolMinGapMs < SCALE_SETUP.intervalMs - 5)
+    notes.push(`Нарушение вежливости: пул пропустил запросы к хосту через ${ru(last.poolMinGapMs, 0)} мс.`);
+  else if (last && last.minGapMs !== null && last.minGapMs < SCALE_SETUP.intervalMs - 5)
     notes.push(
-      `Нарушение вежливости: наименьший промежуток между запросами к хосту ${ru(last.minGapMs, 0)} мс.`,
+      `У загрузчика наименьший промежуток между запросами к хосту ${ru(last.minGapMs, 0)} мс при ${last.poolMinGapMs === null ? "—" : ru(last.poolMinGapMs, 0)} мс у пула вежливости: задержки цикла событий между пропуском пулом и началом запроса под нагрузкой.`,
+    );
+  if (last)
+    notes.push(
+      `Сайтов одновременно не больше ${last.maxActive}: планировщик резервирует 4 МБ кучи на сайт в пределах 60 % предела кучи (${SCALE_SETUP.heapCapMb} МБ). Каждый сайт занимает ≈ граница вежливости, так что время ≈ сайтов / одновременно × граница; уложиться в 1,2 границы можно только обходя все ${last.sites} хостов разом.`,
     );
   if (value > 1.2 && last)
     notes.push(
