@@ -3,6 +3,7 @@
  * the words of the link that points to it), optionally tied to NOK, with exclusions and freshness.
  */
 import { z } from "zod";
+import { officialDocuments } from "../../extract/official-documents.ts";
 import type {
   CheckContext,
   CheckOutcome,
@@ -173,6 +174,21 @@ function wordsPattern(words: readonly string[], caseSensitive = false): RegExp {
   return new RegExp(`(?<![\\p{L}])(?:${alt})(?![\\p{L}])`, caseSensitive ? "u" : "iu");
 }
 
+function linkOnlyUnconfirmed(model: SiteModel, item: Item, hits: Hit[], p: DocumentParams): boolean {
+  if (item.page?.artifacts.kind !== "html") return false;
+  if (!hits.every((h) => h.label?.source === "link" || h.label?.source === "parent")) return false;
+  // «Протокол № 1 от 12.03.2025» names one document by its requisites: the list row is the evidence.
+  if (hits.some((h) => officialDocuments(h.text).some((d) => d.at === 0 && (d.date || d.number))))
+    return false;
+  const own = labelHits(item, p.c.phrases, {
+    maxGap: p.maxGap,
+    sources: ["title", "heading", "opening", "document"],
+  });
+  if (own.length) return false;
+  const all = [...p.c.phrases, ...p.c.textPhrases];
+  return bodyHits(model, item, all, { maxGap: p.maxGap, limit: 1 }).length === 0;
+}
+
 /** Drops prose mentions of a weak phrase with no name (`nameNear`) around them. */
 function namedHits(hits: Hit[], p: DocumentParams): Hit[] {
   if (!p.nameNear) return hits;
@@ -275,6 +291,12 @@ export function findCandidates(
     const nonEmpty = hits.filter((h) => !hitIsEmpty(h));
     if (nonEmpty.length === 0) {
       rejected.push({ url: item.url, reason: "раздел или страница без содержания (заглушка)" });
+      continue;
+    }
+    // A read page is what it holds: a link «Протоколы» to a page that neither names nor holds minutes
+    // (a tab that leads elsewhere, a generic page) names nothing there.
+    if (linkOnlyUnconfirmed(model, item, nonEmpty, p)) {
+      rejected.push({ url: item.url, reason: "страница по ссылке не содержит того, что названо в ссылке" });
       continue;
     }
     hits = namedHits(nonEmpty, p);
