@@ -1,5 +1,5 @@
 /**
- * Screenshots of the dashboard for the README: `npx tsx src/server/screenshots.ts [out dir]` (default
+ * Screenshots of the dashboard for the README: `npx tsx demo/harness/screenshots.ts [out dir]` (default
  * docs/screenshots). Everything is real and local: the demo web is checked twice (an earlier and the demo
  * reference date) and each result is stored as a national run over the 89 subjects of the registry; the
  * dashboard then serves them and a self-check of one demo site is run through the form.
@@ -8,18 +8,18 @@ import { mkdir, mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { chromium, type Page } from "playwright-core";
-import { CHROMIUM_ARGS } from "../crawl/browser/browser-fetcher.ts";
-import { CHROMIUM_INSTALL_HINT, findChromium } from "../crawl/browser/find-chromium.ts";
-import { createPool, POLITENESS_OFF } from "../crawl/index.ts";
-import { DEMO_AS_OF, startDemoWeb } from "../demo/web.ts";
-import { aggregateRun } from "../findings/aggregate-run.ts";
-import { checkSites } from "../pipeline/check-run.ts";
-import { newRunId } from "../pipeline/run-id.ts";
-import { loadRegions } from "../registry/index.ts";
-import { writeRunResult } from "../store/index.ts";
-import type { RunResult } from "../types/index.ts";
-import { REPO_ROOT } from "../version.ts";
-import { createServer } from "./server.ts";
+import { CHROMIUM_ARGS } from "../../src/crawl/browser/browser-fetcher.ts";
+import { CHROMIUM_INSTALL_HINT, findChromium } from "../../src/crawl/browser/find-chromium.ts";
+import { createPool, POLITENESS_OFF } from "../../src/crawl/index.ts";
+import { DEMO_AS_OF, startDemoWeb } from "../../src/demo/web.ts";
+import { aggregateRun } from "../../src/findings/aggregate-run.ts";
+import { checkSites } from "../../src/pipeline/check-run.ts";
+import { newRunId } from "../../src/pipeline/run-id.ts";
+import { loadRegions } from "../../src/registry/index.ts";
+import { createServer } from "../../src/server/server.ts";
+import { writeRunResult } from "../../src/store/index.ts";
+import type { RunResult } from "../../src/types/index.ts";
+import { REPO_ROOT } from "../../src/version.ts";
 
 /** The earlier run of the history: half a year before the demo's reference date. */
 const EARLIER_AS_OF = "2026-05-01";
