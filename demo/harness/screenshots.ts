@@ -11,7 +11,6 @@ import { chromium, type Page } from "playwright-core";
 import { CHROMIUM_ARGS } from "../../src/crawl/browser/browser-fetcher.ts";
 import { CHROMIUM_INSTALL_HINT, findChromium } from "../../src/crawl/browser/find-chromium.ts";
 import { createPool, POLITENESS_OFF } from "../../src/crawl/index.ts";
-import { DEMO_AS_OF, startDemoWeb } from "../../src/demo/web.ts";
 import { aggregateRun } from "../../src/findings/aggregate-run.ts";
 import { checkSites } from "../../src/pipeline/check-run.ts";
 import { newRunId } from "../../src/pipeline/run-id.ts";
@@ -20,6 +19,7 @@ import { createServer } from "../../src/server/server.ts";
 import { writeRunResult } from "../../src/store/index.ts";
 import type { RunResult } from "../../src/types/index.ts";
 import { REPO_ROOT } from "../../src/version.ts";
+import { DEMO_AS_OF, startDemoWeb } from "../web/web.ts";
 
 /** The earlier run of the history: half a year before the demo's reference date. */
 const EARLIER_AS_OF = "2026-05-01";

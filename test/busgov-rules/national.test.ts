@@ -2,7 +2,7 @@ import { writeFile } from "node:fs/promises";
 import { createServer, type Server } from "node:http";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type BusGovMock, demoAgencies, startBusGovMock } from "../../src/demo/busgov-mock/index.ts";
+import { type BusGovMock, demoAgencies, startBusGovMock } from "../../demo/web/busgov-mock/index.ts";
 import { planTargets } from "../../src/pipeline/national-plan.ts";
 import { RunInterruptedError, runNational } from "../../src/pipeline/national-run.ts";
 import { recheckRun } from "../../src/pipeline/recheck.ts";

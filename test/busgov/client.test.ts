@@ -1,7 +1,7 @@
 import { createServer } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type BusGovMock, demoAgencies, startBusGovMock } from "../../demo/web/busgov-mock/index.ts";
 import { answerPages, createBusGovClient, type HttpBusGovClient } from "../../src/crawl/busgov/index.ts";
-import { type BusGovMock, demoAgencies, startBusGovMock } from "../../src/demo/busgov-mock/index.ts";
 
 const REF_YEAR = 2026;
 const agencies = demoAgencies(REF_YEAR);

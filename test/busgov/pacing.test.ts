@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type BusGovMock, demoAgencies, startBusGovMock } from "../../demo/web/busgov-mock/index.ts";
 import { createBusGovClient, createPacer } from "../../src/crawl/busgov/index.ts";
-import { type BusGovMock, demoAgencies, startBusGovMock } from "../../src/demo/busgov-mock/index.ts";
 
 describe("pacer (injected clock)", () => {
   it("runs tasks one at a time, each starting minIntervalMs after the previous one ended", async () => {
