@@ -9,9 +9,9 @@ import { appendFile, mkdir, open, readFile, rename, rm, stat, truncate } from "n
 import { join } from "node:path";
 import { createInterface } from "node:readline";
 import type { RegionRef } from "../findings/index.ts";
-import { writeAtomic } from "../report/write-reports.ts";
 import { manifestPath, runDir, type SnapshotWriter } from "../snapshot/index.ts";
 import type { CrawlBudget, ManifestEntry, RuleDef, SiteResult, Sphere, TargetKind } from "../types/index.ts";
+import { writeAtomic } from "../util/fs.ts";
 import type { SiteTarget } from "./check-site.ts";
 
 export const RUN_PLAN_SCHEMA = "nok-monitor/run-plan@1" as const;

@@ -9,9 +9,9 @@ import { mkdir, readdir, readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { normalizeSiteUrl } from "../findings/diff.ts";
 import type { SiteProgress } from "../pipeline/check-site.ts";
-import { writeAtomic } from "../report/write-reports.ts";
 import type { RunResult, SiteResult, Sphere, StatusCounts } from "../types/index.ts";
 import { errorMessage } from "../util/errors.ts";
+import { writeAtomic } from "../util/fs.ts";
 
 export type CheckKind = "authority" | "institution";
 
