@@ -4,14 +4,14 @@
  * line, appended as sites finish. A crash leaves at worst a torn last line, which is ignored and cut off.
  */
 import { createHash } from "node:crypto";
-import { createReadStream, createWriteStream } from "node:fs";
+import { createWriteStream } from "node:fs";
 import { appendFile, mkdir, open, readFile, rename, rm, stat, truncate } from "node:fs/promises";
 import { join } from "node:path";
-import { createInterface } from "node:readline";
 import type { RegionRef } from "../findings/index.ts";
 import { manifestPath, runDir, type SnapshotWriter } from "../snapshot/index.ts";
 import type { CrawlBudget, ManifestEntry, RuleDef, SiteResult, Sphere, TargetKind } from "../types/index.ts";
 import { writeAtomic } from "../util/fs.ts";
+import { jsonLines } from "../util/jsonl.ts";
 import type { SiteTarget } from "./check-site.ts";
 
 export const RUN_PLAN_SCHEMA = "nok-monitor/run-plan@1" as const;
@@ -199,28 +199,5 @@ export async function cutTornTail(path: string): Promise<boolean> {
     return true;
   } finally {
     await handle.close();
-  }
-}
-
-async function* jsonLines<T>(
-  path: string,
-): AsyncGenerator<{ lineNo: number; text: string; value: T | null }> {
-  try {
-    await stat(path);
-  } catch {
-    return;
-  }
-  const rl = createInterface({ input: createReadStream(path, "utf8"), crlfDelay: Number.POSITIVE_INFINITY });
-  let lineNo = 0;
-  for await (const text of rl) {
-    lineNo++;
-    if (!text.trim()) continue;
-    let value: T | null = null;
-    try {
-      value = JSON.parse(text) as T;
-    } catch {
-      value = null;
-    }
-    yield { lineNo, text, value };
   }
 }
