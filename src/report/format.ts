@@ -46,15 +46,6 @@ export function formatBytes(bytes: number): string {
   return `${oneDecimal.format(bytes / 1024 ** 3)} ГБ`;
 }
 
-/** Russian plural: plural(5, ["регион", "региона", "регионов"]) → «регионов». */
-export function plural(n: number, forms: readonly [string, string, string]): string {
-  const mod10 = n % 10;
-  const mod100 = n % 100;
-  if (mod10 === 1 && mod100 !== 11) return forms[0];
-  if (mod10 >= 2 && mod10 <= 4 && (mod100 < 12 || mod100 > 14)) return forms[1];
-  return forms[2];
-}
-
 /** «sha256:0123456789ab…» → «0123456789ab». */
 export function shortHash(hash: string | null | undefined): string {
   if (!hash) return "";

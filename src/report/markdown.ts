@@ -9,6 +9,7 @@ import {
 import type { RegionSpheres, RuleSpheres } from "../findings/types.ts";
 import type { Status } from "../types/common.ts";
 import type { DiffEntry, Evidence, Finding, RunResult, SiteResult, StatusCounts } from "../types/result.ts";
+import { plural } from "../util/ru.ts";
 import {
   capitalize,
   formatBytes,
@@ -17,7 +18,6 @@ import {
   formatDuration,
   formatInt,
   formatShare,
-  plural,
   safeHref,
   shortHash,
   truncate,

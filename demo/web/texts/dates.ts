@@ -1,5 +1,5 @@
 /** Russian date formats the demo's documents use. Dates are ISO strings (YYYY-MM-DD), no time zones. */
-import { MONTHS_GENITIVE as MONTHS_GEN } from "../../../src/util/ru-months.ts";
+import { MONTHS_GENITIVE as MONTHS_GEN } from "../../../src/util/ru.ts";
 
 const parts = (iso: string): [number, number, number] =>
   iso.split("-").map(Number) as [number, number, number];
