@@ -6,14 +6,8 @@ import { splitList } from "../../pipeline/national-registry.ts";
 import { loadRegions } from "../../registry/regions.ts";
 import type { Sphere } from "../../types/index.ts";
 import { UsageError } from "../../util/errors.ts";
+import { SPHERE_NAMES } from "../../util/spheres.ts";
 import { parsePositiveInt, parseSphere } from "../options.ts";
-
-const SPHERE_NAMES: Record<string, string> = {
-  social: "социальное обслуживание",
-  health: "здравоохранение",
-  culture: "культура",
-  education: "образование",
-};
 
 export function registerRegistry(program: Command): void {
   const registry = program
@@ -50,7 +44,7 @@ export function registerRegistry(program: Command): void {
         progressEvery: 50_000,
       });
       const bySphere = Object.entries(summary.bySphere)
-        .map(([s, n]) => `${SPHERE_NAMES[s] ?? s} ${n}`)
+        .map(([s, n]) => `${SPHERE_NAMES[s as Sphere] ?? s} ${n}`)
         .join(", ");
       const outside = summary.skipped.outside + summary.skipped.ambiguous + summary.skipped.none;
       process.stdout.write(
