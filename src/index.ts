@@ -1,7 +1,35 @@
-/** Programmatic API: the CLI, the scheduler and the server call only this. */
-
-export { loadPlansExport, type PlansExport } from "./crawl/busgov/plans-export.ts";
+/**
+ * The programmatic API: the CLI, the scheduler and the server call only this (and src/types/).
+ * Each export is named here on purpose: nothing is re-exported wholesale.
+ */
+export { regionHistory, ruleTrend, trendSvg } from "./charts/index.ts";
 export {
+  classifyAddress,
+  DEFAULT_ALLOWED_PORTS,
+  guardedLookup,
+  REFUSAL_PREFIX,
+  RefusedTargetError,
+  refuseAddress,
+  refuseTarget,
+  refuseUrl,
+  type TargetPolicy,
+  type TargetRefusal,
+} from "./crawl/address-policy.ts";
+export { loadPlansExport, type PlansExport } from "./crawl/busgov/plans-export.ts";
+export { detectContentKind } from "./crawl/content-kind.ts";
+export {
+  crawlError,
+  createHttpFetcher,
+  createPool,
+  DEFAULT_MAX_REDIRECTS,
+  defaultLookup,
+  type HttpFetcherOptions,
+  type PoolOptions,
+  unfetchedPage,
+} from "./crawl/index.ts";
+export { readCaFile } from "./crawl/tls/trusted-roots.ts";
+export {
+  createDispute,
   type Dispute,
   type DisputeStatus,
   type DisputeStore,
@@ -14,6 +42,11 @@ export {
   recheckWithSeed,
   validateDispute,
 } from "./disputes/index.ts";
+export { extractArtifacts } from "./extract/index.ts";
+export { diffRuns, normalizeSiteUrl } from "./findings/diff.ts";
+export { formatSphereList, SPHERE_NAMES } from "./findings/sphere-names.ts";
+export { emptyCounts } from "./findings/status-order.ts";
+export type { RegionSummaryExt } from "./findings/types.ts";
 export {
   pagesRead,
   type WriteLettersOptions,
@@ -68,6 +101,8 @@ export {
   setupFetchers,
 } from "./pipeline/fetcher-setup.ts";
 export { nationalDigest } from "./pipeline/national-digest.ts";
+export { resolveRegionCodes } from "./pipeline/national-plan.ts";
+export { defaultRegistryFiles } from "./pipeline/national-registry.ts";
 export {
   DEFAULT_SITE_CONCURRENCY,
   type NationalProgress,
@@ -90,29 +125,48 @@ export {
   type BusgovImportSummary,
   type ImportIssue,
   importBusgov,
+  loadRegions,
   type VerifyResult,
   verifyRegistry,
 } from "./registry/index.ts";
+export { FEDERAL_DISTRICTS, type RegionInfo } from "./registry/schema.ts";
+export { escapeHtml } from "./report/escape-html.ts";
+export {
+  formatBytes,
+  formatDate,
+  formatDateTime,
+  formatInt,
+  formatShare,
+  truncate,
+} from "./report/format.ts";
+export { renderHtml } from "./report/html.ts";
+export { changesSection } from "./report/html-changes.ts";
+export { REPORT_CSS, STATUS_CLASS } from "./report/html-css.ts";
+export { ministryList, nationalSection } from "./report/html-national.ts";
+export { badge, link, table } from "./report/html-parts.ts";
+export { checkedBlock, countsLine, siteHeaderFacts } from "./report/html-site.ts";
 export { type HtmlOptions, parseFormats, type ReportFormat, writeReports } from "./report/index.ts";
 export {
-  createDaemonLogger,
-  type DaemonLogger,
-  DEFAULT_CRON,
-  type LogFormat,
-  type Scheduler,
-  type SchedulerOptions,
-  startScheduler,
-} from "./schedule/index.ts";
+  findingTitle,
+  KIND_LABELS,
+  ruleFailureTitle,
+  ruleTitle,
+  SITE_STATUS_LABELS,
+  STATUS_STYLES,
+} from "./report/labels.ts";
 export {
-  type CheckJobView,
-  type CheckRequest,
-  createServer,
-  type NokServer,
-  refuseTarget,
-  type ServerOptions,
-  type TargetPolicy,
-} from "./server/index.ts";
+  buildModel,
+  type ReportModel,
+  siteCounts,
+  siteLabel,
+  sortSites,
+  unreadableNote,
+} from "./report/model.ts";
+export { cellKey, regionGrid } from "./report/region-grid.ts";
+export { renderXlsx } from "./report/xlsx.ts";
+export { listSnapshotRuns, openRunReader } from "./snapshot/index.ts";
 export {
+  byRuleOf,
   defaultDataDir,
   defaultReportsDir,
   defaultSnapshotsDir,
@@ -123,8 +177,11 @@ export {
   type RunStore,
   readRunResult,
   resolveStoredRun,
+  resultPathOf,
+  runCountsOf,
   type SiteSummaryRecord,
   StoreCorruptError,
+  storeFile,
   writeRunResult,
 } from "./store/index.ts";
 export type * from "./types/index.ts";

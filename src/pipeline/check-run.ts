@@ -17,6 +17,7 @@ import type {
   TargetKind,
 } from "../types/index.ts";
 import { UsageError } from "../util/errors.ts";
+import { todayIso } from "../util/target-url.ts";
 import { ArtifactCache } from "./artifact-cache.ts";
 import {
   type BusgovTarget,
@@ -28,7 +29,7 @@ import {
 import { checkSite, type SiteProgress, type SiteTarget } from "./check-site.ts";
 import { type RenderMode, type RunFetchers, setupFetchers } from "./fetcher-setup.ts";
 import { PreviousRuns } from "./previous-run.ts";
-import { newRunId, todayIso } from "./run-id.ts";
+import { newRunId } from "./run-id.ts";
 import { buildRunResult } from "./run-result.ts";
 
 /** A site to check; an institution with an INN or bus.gov.ru id also gets a bus.gov.ru target (see `busgov`). */

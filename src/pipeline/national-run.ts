@@ -36,6 +36,7 @@ import type {
   TargetKind,
 } from "../types/index.ts";
 import { errorMessage, UsageError } from "../util/errors.ts";
+import { todayIso } from "../util/target-url.ts";
 import { ArtifactCache } from "./artifact-cache.ts";
 import { busgovBaseUrl, checkBusgov, createRunBusGovClient } from "./check-busgov.ts";
 import { loadRulesOrThrow } from "./check-run.ts";
@@ -49,7 +50,7 @@ import {
 } from "./fetcher-setup.ts";
 import { formatRegistryIssue, planRegions, planTargets, resolveRegionCodes } from "./national-plan.ts";
 import { PreviousRuns } from "./previous-run.ts";
-import { newRunId, todayIso } from "./run-id.ts";
+import { newRunId } from "./run-id.ts";
 import { acquireRunLock } from "./run-lock.ts";
 import { buildRunResult } from "./run-result.ts";
 import {

@@ -9,13 +9,12 @@ import {
 import type { RegionSpheres, RuleSpheres } from "../findings/types.ts";
 import type { Status } from "../types/common.ts";
 import type { DiffEntry, Evidence, Finding, RunResult, SiteResult, StatusCounts } from "../types/result.ts";
-import { plural } from "../util/ru.ts";
+import { formatDuration, plural } from "../util/ru.ts";
 import {
   capitalize,
   formatBytes,
   formatDate,
   formatDateTime,
-  formatDuration,
   formatInt,
   formatShare,
   safeHref,

@@ -1,4 +1,4 @@
-/** Russian wording shared by the reports, the letters and the demo: plural forms and month names. */
+/** Russian wording shared by the reports, the letters and the demo: plural forms, month names, durations. */
 
 /** Russian plural: plural(5, ["регион", "региона", "регионов"]) → «регионов». */
 export function plural(n: number, forms: readonly [string, string, string]): string {
@@ -24,3 +24,16 @@ export const MONTHS_GENITIVE = [
   "ноября",
   "декабря",
 ] as const;
+
+/** 1500 → «1 с», 200000 → «3 мин 20 с». */
+export function formatDuration(ms: number): string {
+  if (!Number.isFinite(ms) || ms < 0) return "—";
+  if (ms < 1000) return `${Math.round(ms)} мс`;
+  const totalSec = Math.round(ms / 1000);
+  const h = Math.floor(totalSec / 3600);
+  const m = Math.floor((totalSec % 3600) / 60);
+  const s = totalSec % 60;
+  if (h > 0) return `${h} ч ${m} мин`;
+  if (m > 0) return `${m} мин ${s} с`;
+  return `${s} с`;
+}

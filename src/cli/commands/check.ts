@@ -1,10 +1,9 @@
 import { resolve } from "node:path";
 import type { Command } from "commander";
-import { todayIso } from "../../pipeline/run-id.ts";
 import { isValidInn } from "../../registry/inn.ts";
 import { defaultReportsDir } from "../../store/paths.ts";
 import { UsageError } from "../../util/errors.ts";
-import { parseAsOf, parseTargetUrl } from "../../util/target-url.ts";
+import { parseAsOf, parseTargetUrl, todayIso } from "../../util/target-url.ts";
 import { loadBusgovPlansOption } from "../busgov-plans-option.ts";
 import { parseKind, parsePositiveInt, parseSphere, readCaFiles } from "../options.ts";
 import { createProgress } from "../progress.ts";
@@ -46,12 +45,11 @@ export function registerCheck(program: Command): void {
       const busgov = busgovQuery(opts);
       const busgovUrl = opts.busgovUrl === undefined ? undefined : parseTargetUrl(opts.busgovUrl);
       // Loaded on use: `nok --help` (and a mistyped option) must not pay for the whole pipeline.
-      const { checkSites, exitCodeFor, parseFormats, parseRenderMode, writeReports } = await import(
-        "../../index.ts"
-      );
+      const { checkSites, exitCodeFor, parseFormats, parseRenderMode, readCaFile, writeReports } =
+        await import("../../index.ts");
       const formats = parseFormats(opts.format);
       const render = parseRenderMode(opts.render);
-      const ca = readCaFiles(opts.ca);
+      const ca = readCaFiles(opts.ca, readCaFile);
       const progress = createProgress();
       const busgovPlans = await loadBusgovPlansOption(opts.busgovPlans, (t) => progress.line(t));
       progress.line(

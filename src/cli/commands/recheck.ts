@@ -1,7 +1,6 @@
 import { resolve } from "node:path";
 import type { Command } from "commander";
-import { todayIso } from "../../pipeline/run-id.ts";
-import { parseAsOf } from "../../util/target-url.ts";
+import { parseAsOf, todayIso } from "../../util/target-url.ts";
 
 export function registerRecheck(program: Command): void {
   program

@@ -1,11 +1,8 @@
 import { resolve } from "node:path";
 import { type Command, InvalidArgumentError } from "commander";
-import { parseRenderMode } from "../../pipeline/fetcher-setup.ts";
-import { defaultRegistryFiles, splitList } from "../../pipeline/national-registry.ts";
-import { todayIso } from "../../pipeline/run-id.ts";
 import type { Sphere, TargetKind } from "../../types/index.ts";
 import { UsageError } from "../../util/errors.ts";
-import { parseAsOf, parseTargetUrl } from "../../util/target-url.ts";
+import { parseAsOf, parseTargetUrl, splitList, todayIso } from "../../util/target-url.ts";
 import { loadBusgovPlansOption } from "../busgov-plans-option.ts";
 import { parsePositiveInt, parseSphere, readCaFiles } from "../options.ts";
 import { createRunProgress } from "../run-progress.ts";
@@ -62,6 +59,9 @@ export function registerRun(program: Command): void {
         parseFormats,
         RunInterruptedError,
         runNational,
+        defaultRegistryFiles,
+        parseRenderMode,
+        readCaFile,
         writeReports,
         reportExtras,
       } = await import("../../index.ts");
@@ -70,7 +70,7 @@ export function registerRun(program: Command): void {
       const spheres: Sphere[] = splitList(opts.sphere).map((s) => asUsage(() => parseSphere(s)));
       const kinds = splitList(opts.kind).map(parseKindValue);
       const render = parseRenderMode(opts.render);
-      const ca = readCaFiles(opts.ca);
+      const ca = readCaFiles(opts.ca, readCaFile);
       const busgovUrl = opts.busgovUrl === undefined ? undefined : parseTargetUrl(opts.busgovUrl);
       const resume: string | true | undefined = opts.resume;
       let registryFiles = splitList(opts.registry).map((f) => resolve(f));

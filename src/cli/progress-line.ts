@@ -1,6 +1,7 @@
 /** One line describing a national run's progress (the CLI bar and the daemon's log share it). */
-import { formatDuration } from "../report/format.ts";
-import type { NationalProgress } from "./national-run.ts";
+
+import type { NationalProgress } from "../index.ts";
+import { formatDuration } from "../util/ru.ts";
 
 /** `[######------] 12/45 сайтов · страниц 340 · ошибок 5 · недоступно 1 · осталось ~3 мин · сейчас: host1, host2` */
 export function progressLine(p: NationalProgress, barWidth: number): string {
