@@ -5,7 +5,6 @@
  * run offline: a replaying client answers from the snapshots (recheckBusgovSite).
  */
 
-import { mapPlan, searchUrl } from "../crawl/busgov/endpoints.ts";
 import {
   answerPages,
   type BusGovAnswer,
@@ -13,18 +12,14 @@ import {
   createBusGovClient,
   infoCardUrl,
 } from "../crawl/busgov/index.ts";
-import { plansSchema } from "../crawl/busgov/schemas.ts";
 import type { BusGovTransport } from "../crawl/busgov/transport.ts";
-import type { AgencyCard, ImprovementPlan, NokResult } from "../crawl/busgov/types.ts";
+import { mapPlan, searchUrl } from "../extract/busgov/endpoints.ts";
+import { plansSchema } from "../extract/busgov/schemas.ts";
 import { siteScore } from "../findings/score.ts";
-import {
-  BUSGOV_DATA_KEY,
-  type BusgovData,
-  type BusgovPart,
-  type BusgovPlan,
-} from "../rules/checks/busgov-shape.ts";
 import { evaluateRules } from "../rules/index.ts";
 import { hashBody, type SnapshotWriter } from "../snapshot/index.ts";
+import { BUSGOV_DATA_KEY, type BusgovData, type BusgovPart, type BusgovPlan } from "../types/busgov.ts";
+import type { AgencyCard, ImprovementPlan, NokResult } from "../types/busgov-answers.ts";
 import type {
   CrawlError,
   CrawlRequest,

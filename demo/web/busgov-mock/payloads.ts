@@ -3,7 +3,7 @@ import type { MockAgency } from "./types.ts";
 
 /*
  * JSON bodies shaped like the real bus.gov.ru endpoints as far as public code shows them
- * (anchors.md §5.3; src/crawl/busgov/schemas.ts documents field by field what is learnt and what is
+ * (anchors.md §5.3; src/extract/busgov/schemas.ts documents field by field what is learnt and what is
  * assumed). Ids are numbers, as the public scripts' data suggests.
  */
 

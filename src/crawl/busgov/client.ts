@@ -1,6 +1,12 @@
-import type { AgencyCard, BusGovAnswer, ImprovementPlan, NokResult } from "./types.ts";
+import type { AgencyCard, BusGovAnswer, ImprovementPlan, NokResult } from "../../types/busgov-answers.ts";
 
-export type { AgencyCard, BusGovAnswer, BusGovExchange, ImprovementPlan, NokResult } from "./types.ts";
+export type {
+  AgencyCard,
+  BusGovAnswer,
+  BusGovExchange,
+  ImprovementPlan,
+  NokResult,
+} from "../../types/busgov-answers.ts";
 
 /**
  * What the pipeline asks bus.gov.ru. One shipped implementation (http-client.ts); tests and the demo

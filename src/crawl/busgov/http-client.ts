@@ -1,6 +1,4 @@
 import type { z } from "zod";
-import type { CrawlError, ErrorCode } from "../../types/common.ts";
-import type { BusGovClient } from "./client.ts";
 import {
   cardUrl,
   commonInfoUrl,
@@ -10,12 +8,14 @@ import {
   plansUrl,
   searchHits,
   searchUrl,
-} from "./endpoints.ts";
+} from "../../extract/busgov/endpoints.ts";
+import { cardSchema, commonInfoSchema, plansSchema, searchSchema } from "../../extract/busgov/schemas.ts";
+import type { AgencyCard, BusGovAnswer, BusGovExchange } from "../../types/busgov-answers.ts";
+import type { CrawlError, ErrorCode } from "../../types/common.ts";
+import type { BusGovClient } from "./client.ts";
 import { networkError } from "./network-error.ts";
 import { createPacer } from "./pacer.ts";
-import { cardSchema, commonInfoSchema, plansSchema, searchSchema } from "./schemas.ts";
 import { BodyTooLargeError, type BusGovTransport, createUndiciTransport } from "./transport.ts";
-import type { AgencyCard, BusGovAnswer, BusGovExchange } from "./types.ts";
 
 export interface BusGovClientOptions {
   baseUrl?: string;

@@ -1,4 +1,4 @@
-import type { CrawlError } from "../../types/common.ts";
+import type { CrawlError } from "./common.ts";
 
 /** One HTTP exchange made while answering a client call: kept so the pipeline can snapshot every body. */
 export interface BusGovExchange {

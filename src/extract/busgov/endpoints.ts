@@ -1,6 +1,6 @@
+import type { AgencyCard, ImprovementPlan, NokResult } from "../../types/busgov-answers.ts";
 import type { CardJson, CommonInfoJson, PlanShortcomingJson, SearchJson } from "./schemas.ts";
 import { criterionValue } from "./schemas.ts";
-import type { AgencyCard, ImprovementPlan, NokResult } from "./types.ts";
 
 /*
  * URLs of the bus.gov.ru endpoints and the mapping of their validated JSON into our types.
