@@ -15,7 +15,6 @@ export {
   type TargetPolicy,
   type TargetRefusal,
 } from "./crawl/address-policy.ts";
-export { loadPlansExport, type PlansExport } from "./crawl/busgov/plans-export.ts";
 export { detectContentKind } from "./crawl/content-kind.ts";
 export {
   crawlError,
@@ -42,6 +41,7 @@ export {
   recheckWithSeed,
   validateDispute,
 } from "./disputes/index.ts";
+export { loadPlansExport, type PlansExport } from "./extract/busgov/plans-export.ts";
 export { extractArtifacts } from "./extract/index.ts";
 export { diffRuns, normalizeSiteUrl } from "./findings/diff.ts";
 export { formatSphereList, SPHERE_NAMES } from "./findings/sphere-names.ts";
@@ -76,12 +76,11 @@ export {
   DEFAULT_BUSGOV_URL,
   recheckBusgovSite,
   replayBusGovClient,
-} from "./pipeline/check-busgov.ts";
+} from "./pipeline/busgov.ts";
 export {
   type CheckOptions,
   type CheckTarget,
   checkSites,
-  loadRulesOrThrow,
   withBusgovTargets,
 } from "./pipeline/check-run.ts";
 export {
@@ -100,6 +99,7 @@ export {
   type RunFetchers,
   setupFetchers,
 } from "./pipeline/fetcher-setup.ts";
+export { loadRulesOrThrow } from "./pipeline/load-rules.ts";
 export { nationalDigest } from "./pipeline/national-digest.ts";
 export { resolveRegionCodes } from "./pipeline/national-plan.ts";
 export { defaultRegistryFiles } from "./pipeline/national-registry.ts";

@@ -2,8 +2,8 @@
  * The demo's bus.gov.ru targets: the institutions of the bus.gov.ru mock (demoAgencies), checked by INN (one by
  * agency id, to show both), with the verdicts a correct checker must give as of DEMO_AS_OF.
  */
-import type { BusgovTarget } from "../../src/pipeline/check-busgov.ts";
-import { busgovTargetFor } from "../../src/pipeline/check-busgov.ts";
+import type { BusgovTarget } from "../../src/pipeline/busgov.ts";
+import { busgovTargetFor } from "../../src/pipeline/busgov.ts";
 import type { Status } from "../../src/types/index.ts";
 import { demoAgencies, type MockAgency } from "../web/busgov-mock/index.ts";
 import { DEMO_AS_OF } from "../web/clock.ts";

@@ -5,7 +5,7 @@
 import { mkdir, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { Document } from "yaml";
-import { busgovTargetFor } from "../../src/pipeline/check-busgov.ts";
+import { busgovTargetFor } from "../../src/pipeline/busgov.ts";
 import type { Status } from "../../src/types/index.ts";
 import { startBusGovMock } from "../web/busgov-mock/index.ts";
 import { institutionAgencies, startInstitutionWeb } from "../web/institutions/index.ts";

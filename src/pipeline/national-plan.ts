@@ -8,7 +8,7 @@ import {
 } from "../registry/index.ts";
 import type { Sphere, TargetKind } from "../types/index.ts";
 import { UsageError } from "../util/errors.ts";
-import { busgovTargetFor } from "./check-busgov.ts";
+import { busgovTargetFor } from "./busgov.ts";
 import { type PlannedTarget, siteKeys } from "./run-state.ts";
 
 export interface PlanFilters {

@@ -7,9 +7,9 @@
 import { getMaxListeners, setMaxListeners } from "node:events";
 import { hostname } from "node:os";
 import { resolve } from "node:path";
-import type { BusGovClient } from "../crawl/busgov/index.ts";
-import { type PlansExport, withPlansExport } from "../crawl/busgov/plans-export.ts";
 import { createPool, DEFAULT_BUDGET, type HostPool } from "../crawl/index.ts";
+import type { BusGovClient } from "../extract/busgov/index.ts";
+import { type PlansExport, withPlansExport } from "../extract/busgov/plans-export.ts";
 import { aggregateRun } from "../findings/index.ts";
 import { weightsFromRules } from "../findings/score.ts";
 import { loadRegions, loadRegistry } from "../registry/index.ts";
@@ -38,8 +38,7 @@ import type {
 import { errorMessage, UsageError } from "../util/errors.ts";
 import { todayIso } from "../util/target-url.ts";
 import { ArtifactCache } from "./artifact-cache.ts";
-import { busgovBaseUrl, checkBusgov, createRunBusGovClient } from "./check-busgov.ts";
-import { loadRulesOrThrow } from "./check-run.ts";
+import { busgovBaseUrl, checkBusgov, createRunBusGovClient } from "./busgov.ts";
 import { checkSite, type SiteProgress } from "./check-site.ts";
 import {
   assertRenderable,
@@ -48,6 +47,7 @@ import {
   type RunFetchers,
   setupFetchers,
 } from "./fetcher-setup.ts";
+import { loadRulesOrThrow } from "./load-rules.ts";
 import { formatRegistryIssue, planRegions, planTargets, resolveRegionCodes } from "./national-plan.ts";
 import { PreviousRuns } from "./previous-run.ts";
 import { newRunId } from "./run-id.ts";

@@ -8,6 +8,11 @@ export interface BusGovExchange {
   raw: Uint8Array;
 }
 
+/** What a GET to bus.gov.ru came to: a response (any status) with its exchange, or a network failure. */
+export type BusGovResponse =
+  | { status: number; headers: Record<string, string>; exchange: BusGovExchange }
+  | { error: CrawlError };
+
 /**
  * The answer of every client call. `ok: false` means "could not tell" (unreachable, 5xx, a JSON shape
  * we do not know): callers must turn it into `unknown`, never into "absent".

@@ -11,10 +11,10 @@
 import { readFile } from "node:fs/promises";
 import { pathToFileURL } from "node:url";
 import { SaxesParser } from "saxes";
-import { mapPlan } from "../../extract/busgov/endpoints.ts";
-import { type PlanShortcomingJson, planShortcomingSchema } from "../../extract/busgov/schemas.ts";
 import type { BusGovAnswer, ImprovementPlan } from "../../types/busgov-answers.ts";
 import type { BusGovClient } from "./client.ts";
+import { mapPlan } from "./endpoints.ts";
+import { type PlanShortcomingJson, planShortcomingSchema } from "./schemas.ts";
 
 export interface PlansExport {
   /** file:// URL of the export: evidence and snapshots point here. */
