@@ -4,6 +4,7 @@ import type { Sphere, TargetKind } from "../../types/index.ts";
 import { UsageError } from "../../util/errors.ts";
 import { parseAsOf, parseTargetUrl, splitList, todayIso } from "../../util/target-url.ts";
 import { loadBusgovPlansOption } from "../busgov-plans-option.ts";
+import { deliverRun } from "../deliver-run.ts";
 import { parsePositiveInt, parseSphere, readCaFiles } from "../options.ts";
 import { createRunProgress } from "../run-progress.ts";
 
@@ -54,16 +55,12 @@ export function registerRun(program: Command): void {
     .action(async (opts) => {
       const {
         defaultReportsDir,
-        exitCodeFor,
-        nationalDigest,
         parseFormats,
         RunInterruptedError,
         runNational,
         defaultRegistryFiles,
         parseRenderMode,
         readCaFile,
-        writeReports,
-        reportExtras,
       } = await import("../../index.ts");
       const formats = parseFormats(opts.format);
       const asOf = opts.asOf === undefined ? undefined : parseAsOf(opts.asOf, todayIso());
@@ -129,16 +126,14 @@ export function registerRun(program: Command): void {
         });
         progress.done();
         const out = resolve(opts.out ?? defaultReportsDir(run.runId));
-        const written = await writeReports(run, out, formats, await reportExtras(run));
-        if (opts.json) {
-          process.stdout.write(`${JSON.stringify(run, null, 2)}\n`);
-          progress.line(`Отчёты: ${written.map((w) => w.path).join(", ")}`);
-        } else {
-          process.stdout.write(
-            `${nationalDigest(run)}\n\nОтчёты:\n${written.map((w) => `  ${w.path}`).join("\n")}\n`,
-          );
-        }
-        process.exitCode = exitCodeFor(run);
+        await deliverRun(run, {
+          out,
+          formats,
+          json: Boolean(opts.json),
+          summary: "digest",
+          extras: true,
+          note: progress.line,
+        });
       } catch (err) {
         progress.done();
         if (err instanceof RunInterruptedError) {
