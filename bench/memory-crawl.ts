@@ -9,7 +9,7 @@ import { createHttpFetcher, createPool, DEFAULT_BUDGET, POLITENESS_OFF } from ".
 import { weightsFromRules } from "../src/findings/score.ts";
 import { loadRulesOrThrow } from "../src/pipeline/check-run.ts";
 import { checkSite } from "../src/pipeline/check-site.ts";
-import { DEFAULT_SITE_CONCURRENCY } from "../src/pipeline/national-run.ts";
+import { DEFAULT_SITE_CONCURRENCY } from "../src/pipeline/run.ts";
 import { newRunId } from "../src/pipeline/run-id.ts";
 import { ruleInfo } from "../src/rules/index.ts";
 import { openRunWriter } from "../src/snapshot/index.ts";

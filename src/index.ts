@@ -103,6 +103,8 @@ export { loadRulesOrThrow } from "./pipeline/load-rules.ts";
 export { nationalDigest } from "./pipeline/national-digest.ts";
 export { resolveRegionCodes } from "./pipeline/national-plan.ts";
 export { defaultRegistryFiles } from "./pipeline/national-registry.ts";
+export { type RecheckOptions, recheckRun } from "./pipeline/recheck.ts";
+export { type ReportExtrasOptions, reportExtras } from "./pipeline/report-extras.ts";
 export {
   DEFAULT_SITE_CONCURRENCY,
   type NationalProgress,
@@ -110,9 +112,7 @@ export {
   RunInterruptedError,
   type RunLogLevel,
   runNational,
-} from "./pipeline/national-run.ts";
-export { type RecheckOptions, recheckRun } from "./pipeline/recheck.ts";
-export { type ReportExtrasOptions, reportExtras } from "./pipeline/report-extras.ts";
+} from "./pipeline/run.ts";
 export {
   acquireRunLock,
   type LockInfo,

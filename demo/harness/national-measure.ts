@@ -7,7 +7,7 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
-import { runNational } from "../../src/pipeline/national-run.ts";
+import { runNational } from "../../src/pipeline/run.ts";
 import type { RunResult } from "../../src/types/index.ts";
 import { DEMO_AS_OF } from "../web/clock.ts";
 import type { NationalSpec } from "../web/national/specs.ts";

@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { NationalSummaryExt, RegionSummaryExt } from "../../src/findings/index.ts";
-import { type NationalProgress, RunInterruptedError, runNational } from "../../src/pipeline/national-run.ts";
+import { type NationalProgress, RunInterruptedError, runNational } from "../../src/pipeline/run.ts";
 import { readPlan } from "../../src/pipeline/run-state.ts";
 import { openStore } from "../../src/store/index.ts";
 import type { RunResult } from "../../src/types/index.ts";

@@ -19,7 +19,7 @@ import {
 import { sphereTargets, targetCount } from "../../../demo/web/national/targets.ts";
 import { type NationalDemo, startNationalDemo } from "../../../demo/web/national/web.ts";
 import { modelDocuments } from "../../../demo/web/web.ts";
-import { runNational } from "../../../src/pipeline/national-run.ts";
+import { runNational } from "../../../src/pipeline/run.ts";
 import { loadRegions, loadRegistry } from "../../../src/registry/index.ts";
 import type { RunResult, Sphere } from "../../../src/types/index.ts";
 
