@@ -16,7 +16,7 @@ import {
 import { extractArtifacts } from "../src/extract/index.ts";
 import { weightsFromRules } from "../src/findings/score.ts";
 import { loadRulesOrThrow } from "../src/pipeline/check-run.ts";
-import { checkSite, manifestEntry } from "../src/pipeline/check-site.ts";
+import { checkSite, manifestEntry } from "../src/pipeline/site.ts";
 import { ruleInfo } from "../src/rules/index.ts";
 import type { CrawlSummary, Fetcher, RuleDef, SiteResult, Status } from "../src/types/index.ts";
 import { recordingWriter } from "./recording-writer.ts";

@@ -8,7 +8,7 @@ import { parseArgs } from "node:util";
 import { DEMO_AS_OF } from "../demo/index.ts";
 import { createHttpFetcher, createPool } from "../src/crawl/index.ts";
 import { checkSites } from "../src/pipeline/check-run.ts";
-import type { SiteTarget } from "../src/pipeline/check-site.ts";
+import type { SiteTarget } from "../src/pipeline/site.ts";
 import { report } from "./child.ts";
 import { countingFetcher } from "./counting-fetcher.ts";
 import { cpuMsSince } from "./stats.ts";

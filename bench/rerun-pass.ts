@@ -7,7 +7,7 @@
 import { DEMO_AS_OF } from "../demo/index.ts";
 import { createHttpFetcher, createPool, POLITENESS_OFF } from "../src/crawl/index.ts";
 import { checkSites } from "../src/pipeline/check-run.ts";
-import type { SiteTarget } from "../src/pipeline/check-site.ts";
+import type { SiteTarget } from "../src/pipeline/site.ts";
 import { countingFetcher } from "./counting-fetcher.ts";
 import { cpuMsSince } from "./stats.ts";
 

@@ -84,12 +84,6 @@ export {
   withBusgovTargets,
 } from "./pipeline/check-run.ts";
 export {
-  checkSite,
-  type SiteCrawlWithRendering,
-  type SiteProgress,
-  type SiteTarget,
-} from "./pipeline/check-site.ts";
-export {
   assertRenderable,
   type FetcherSetupOptions,
   locateChromium,
@@ -113,14 +107,20 @@ export {
   type RunLogLevel,
   runNational,
 } from "./pipeline/run.ts";
+export { exitCodeFor } from "./pipeline/run-result.ts";
+export {
+  checkSite,
+  type SiteCrawlWithRendering,
+  type SiteProgress,
+  type SiteTarget,
+} from "./pipeline/site.ts";
 export {
   acquireRunLock,
   type LockInfo,
   type RunLock,
   RunLockedError,
   readRunLock,
-} from "./pipeline/run-lock.ts";
-export { exitCodeFor } from "./pipeline/run-result.ts";
+} from "./pipeline/state/lock.ts";
 export {
   type BusgovImportSummary,
   type ImportIssue,

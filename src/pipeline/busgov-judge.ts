@@ -11,7 +11,7 @@ import { hashBody } from "../snapshot/index.ts";
 import { BUSGOV_DATA_KEY, type BusgovData, type BusgovPart, type BusgovPlan } from "../types/busgov.ts";
 import type { AgencyCard, BusGovAnswer, ImprovementPlan, NokResult } from "../types/busgov-answers.ts";
 import type { CrawlError, ErrorCode, RuleDef, SiteResult, SiteView } from "../types/index.ts";
-import type { SiteTarget } from "./check-site.ts";
+import type { SiteTarget } from "./site.ts";
 
 export const DEFAULT_BUSGOV_URL = "https://bus.gov.ru";
 

@@ -9,7 +9,7 @@ import type { SnapshotWriter } from "../snapshot/index.ts";
 import type { CrawlRequest, RuleDef, SiteResult } from "../types/index.ts";
 import { createBusGovClient } from "./busgov-client.ts";
 import { ask, type BusgovTarget, judge, queryOf } from "./busgov-judge.ts";
-import { manifestEntry } from "./check-site.ts";
+import { manifestEntry } from "./site.ts";
 
 export interface CheckBusgovOptions {
   client: BusGovClient;

@@ -9,7 +9,6 @@ import { openRunWriter, runDir } from "../snapshot/index.ts";
 import { defaultSnapshotsDir } from "../store/paths.ts";
 import type { CrawlBudget, Fetcher, RunResult, SiteResult, Sphere, TargetKind } from "../types/index.ts";
 import { todayIso } from "../util/target-url.ts";
-import { ArtifactCache } from "./artifact-cache.ts";
 import {
   type BusgovTarget,
   busgovBaseUrl,
@@ -17,16 +16,17 @@ import {
   checkBusgov,
   createRunBusGovClient,
 } from "./busgov.ts";
-import { checkSite, type SiteProgress, type SiteTarget } from "./check-site.ts";
 import { type RenderMode, type RunFetchers, setupFetchers } from "./fetcher-setup.ts";
 import { loadRulesOrThrow } from "./load-rules.ts";
+import { checkSite, type SiteProgress, type SiteTarget } from "./site.ts";
+import { ArtifactCache } from "./state/cache.ts";
 
 /** Also exported here for the bench scripts that import it from this file. */
 export { loadRulesOrThrow };
 
-import { PreviousRuns } from "./previous-run.ts";
 import { newRunId } from "./run-id.ts";
 import { buildRunResult } from "./run-result.ts";
+import { PreviousRuns } from "./state/previous.ts";
 
 /** A site to check; an institution with an INN or bus.gov.ru id also gets a bus.gov.ru target (see `busgov`). */
 export interface CheckTarget extends SiteTarget {

@@ -21,13 +21,13 @@ import {
   writeRunResult,
 } from "../store/index.ts";
 import type { CrawlSummary, ManifestEntry, RunResult, SitePage, SiteResult } from "../types/index.ts";
-import { ArtifactCache } from "./artifact-cache.ts";
 import { recheckBusgovSite } from "./busgov-replay.ts";
 import { loadRulesOrThrow } from "./load-rules.ts";
 import { newRunId } from "./run-id.ts";
 import { buildRunResult } from "./run-result.ts";
-import { siteKeys } from "./run-state.ts";
 import { buildSiteView } from "./site-view.ts";
+import { ArtifactCache } from "./state/cache.ts";
+import { siteKeys } from "./state/plan.ts";
 
 export interface RecheckOptions {
   /** Reference date of the new verdicts; default: the source run's. */

@@ -10,11 +10,8 @@ import { openRunWriter } from "../snapshot/index.ts";
 import { type RunStore, readRunResult, runCountsOf, writeRunResult } from "../store/index.ts";
 import type { RuleDef, RunResult, SiteResult } from "../types/index.ts";
 import { errorMessage } from "../util/errors.ts";
-import { ArtifactCache } from "./artifact-cache.ts";
 import { checkBusgov, createRunBusGovClient } from "./busgov.ts";
-import { checkSite, type SiteProgress } from "./check-site.ts";
 import { type RunFetchers, setupFetchers } from "./fetcher-setup.ts";
-import { PreviousRuns } from "./previous-run.ts";
 import {
   DEFAULT_SITE_CONCURRENCY,
   type NationalRunOptions,
@@ -23,7 +20,10 @@ import {
   type Session,
 } from "./run.ts";
 import { buildRunResult } from "./run-result.ts";
-import { keyedWriter, openSitesLog, type PlannedTarget } from "./run-state.ts";
+import { checkSite, type SiteProgress } from "./site.ts";
+import { ArtifactCache } from "./state/cache.ts";
+import { keyedWriter, openSitesLog, type PlannedTarget } from "./state/plan.ts";
+import { PreviousRuns } from "./state/previous.ts";
 
 export async function execute(
   session: Session,

@@ -36,7 +36,7 @@ import { loadRulesOrThrow } from "./load-rules.ts";
 import { formatRegistryIssue, planRegions, planTargets, resolveRegionCodes } from "./national-plan.ts";
 import { execute } from "./run-execute.ts";
 import { newRunId } from "./run-id.ts";
-import { acquireRunLock } from "./run-lock.ts";
+import { acquireRunLock } from "./state/lock.ts";
 import {
   pruneManifest,
   RUN_PLAN_SCHEMA,
@@ -45,7 +45,7 @@ import {
   readPlan,
   rulesFingerprint,
   writePlan,
-} from "./run-state.ts";
+} from "./state/plan.ts";
 
 export const DEFAULT_SITE_CONCURRENCY = 8;
 

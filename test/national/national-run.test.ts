@@ -5,7 +5,7 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { NationalSummaryExt, RegionSummaryExt } from "../../src/findings/index.ts";
 import { type NationalProgress, RunInterruptedError, runNational } from "../../src/pipeline/run.ts";
-import { readPlan } from "../../src/pipeline/run-state.ts";
+import { readPlan } from "../../src/pipeline/state/plan.ts";
 import { openStore } from "../../src/store/index.ts";
 import type { RunResult } from "../../src/types/index.ts";
 import { UsageError } from "../../src/util/errors.ts";

@@ -5,7 +5,7 @@ import { hostname, tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { runNational } from "../../src/pipeline/run.ts";
-import { acquireRunLock, type LockInfo, RunLockedError, readRunLock } from "../../src/pipeline/run-lock.ts";
+import { acquireRunLock, type LockInfo, RunLockedError, readRunLock } from "../../src/pipeline/state/lock.ts";
 import { openStore } from "../../src/store/index.ts";
 
 const dirs: string[] = [];

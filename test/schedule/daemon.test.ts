@@ -5,7 +5,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { RunInterruptedError, runNational } from "../../src/pipeline/run.ts";
-import { RunLockedError } from "../../src/pipeline/run-lock.ts";
+import { RunLockedError } from "../../src/pipeline/state/lock.ts";
 import { createDaemonLogger, type DaemonLogger, startScheduler } from "../../src/schedule/index.ts";
 import { openStore } from "../../src/store/index.ts";
 import type { RunResult } from "../../src/types/index.ts";

@@ -1,8 +1,8 @@
 import { createHash, randomBytes } from "node:crypto";
 import { mkdir, readFile, rename, writeFile } from "node:fs/promises";
 import { join } from "node:path";
-import { ObjectStore, openRunReader } from "../snapshot/index.ts";
-import type { ManifestEntry, RunResult, SiteResult } from "../types/index.ts";
+import { ObjectStore, openRunReader } from "../../snapshot/index.ts";
+import type { ManifestEntry, RunResult, SiteResult } from "../../types/index.ts";
 
 /** What a new crawl of a site can reuse from the latest earlier run that crawled it. */
 export interface PreviousSite {

@@ -7,12 +7,19 @@ import { createHash } from "node:crypto";
 import { createWriteStream } from "node:fs";
 import { appendFile, mkdir, open, readFile, rename, rm, stat, truncate } from "node:fs/promises";
 import { join } from "node:path";
-import type { RegionRef } from "../findings/index.ts";
-import { manifestPath, runDir, type SnapshotWriter } from "../snapshot/index.ts";
-import type { CrawlBudget, ManifestEntry, RuleDef, SiteResult, Sphere, TargetKind } from "../types/index.ts";
-import { writeAtomic } from "../util/fs.ts";
-import { jsonLines } from "../util/jsonl.ts";
-import type { SiteTarget } from "./check-site.ts";
+import type { RegionRef } from "../../findings/index.ts";
+import { manifestPath, runDir, type SnapshotWriter } from "../../snapshot/index.ts";
+import type {
+  CrawlBudget,
+  ManifestEntry,
+  RuleDef,
+  SiteResult,
+  Sphere,
+  TargetKind,
+} from "../../types/index.ts";
+import { writeAtomic } from "../../util/fs.ts";
+import { jsonLines } from "../../util/jsonl.ts";
+import type { SiteTarget } from "../site.ts";
 
 export const RUN_PLAN_SCHEMA = "nok-monitor/run-plan@1" as const;
 

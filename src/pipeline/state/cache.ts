@@ -3,7 +3,7 @@ import { mkdir, readFile, rename, writeFile } from "node:fs/promises";
 import { dirname, join } from "node:path";
 import { promisify } from "node:util";
 import { brotliCompress, brotliDecompress, constants } from "node:zlib";
-import type { PageArtifacts } from "../types/index.ts";
+import type { PageArtifacts } from "../../types/index.ts";
 
 const compress = promisify(brotliCompress);
 const decompress = promisify(brotliDecompress);

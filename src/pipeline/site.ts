@@ -21,8 +21,8 @@ import type {
   Sphere,
   TargetKind,
 } from "../types/index.ts";
-import type { ArtifactCache } from "./artifact-cache.ts";
 import { buildSiteView } from "./site-view.ts";
+import type { ArtifactCache } from "./state/cache.ts";
 
 export interface SiteTarget {
   url: string;

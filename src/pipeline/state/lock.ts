@@ -7,7 +7,7 @@ import { readFileSync } from "node:fs";
 import { link, mkdir, readFile, rename, rm, writeFile } from "node:fs/promises";
 import { hostname } from "node:os";
 import { join } from "node:path";
-import { UsageError } from "../util/errors.ts";
+import { UsageError } from "../../util/errors.ts";
 
 export interface LockInfo {
   pid: number;
