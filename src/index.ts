@@ -1,7 +1,12 @@
 /**
  * The programmatic API: the CLI, the scheduler and the server call only this (and src/types/).
  * Each export is named here on purpose: nothing is re-exported wholesale.
+ *
+ * The verbs: check() — a check of given targets (checkSites); run() — a national run over the registry
+ * (runNational, resumable); recheck() — a stored run re-judged offline (recheckRun); report() — a run's
+ * reports written (writeReports); rules() — the rules loaded, or a usage error (loadRulesOrThrow).
  */
+
 export { regionHistory, ruleTrend, trendSvg } from "./charts/index.ts";
 export {
   classifyAddress,
@@ -80,6 +85,7 @@ export {
 export {
   type CheckOptions,
   type CheckTarget,
+  checkSites as check,
   checkSites,
   withBusgovTargets,
 } from "./pipeline/check-run.ts";
@@ -93,11 +99,11 @@ export {
   type RunFetchers,
   setupFetchers,
 } from "./pipeline/fetcher-setup.ts";
-export { loadRulesOrThrow } from "./pipeline/load-rules.ts";
+export { loadRulesOrThrow as rules, loadRulesOrThrow } from "./pipeline/load-rules.ts";
 export { nationalDigest } from "./pipeline/national-digest.ts";
 export { resolveRegionCodes } from "./pipeline/national-plan.ts";
 export { defaultRegistryFiles } from "./pipeline/national-registry.ts";
-export { type RecheckOptions, recheckRun } from "./pipeline/recheck.ts";
+export { type RecheckOptions, recheckRun as recheck, recheckRun } from "./pipeline/recheck.ts";
 export { type ReportExtrasOptions, reportExtras } from "./pipeline/report-extras.ts";
 export {
   DEFAULT_SITE_CONCURRENCY,
@@ -105,6 +111,7 @@ export {
   type NationalRunOptions,
   RunInterruptedError,
   type RunLogLevel,
+  runNational as run,
   runNational,
 } from "./pipeline/run.ts";
 export { exitCodeFor } from "./pipeline/run-result.ts";
@@ -145,7 +152,13 @@ export { REPORT_CSS, STATUS_CLASS } from "./report/html-css.ts";
 export { ministryList, nationalSection } from "./report/html-national.ts";
 export { badge, link, table } from "./report/html-parts.ts";
 export { checkedBlock, countsLine, siteHeaderFacts } from "./report/html-site.ts";
-export { type HtmlOptions, parseFormats, type ReportFormat, writeReports } from "./report/index.ts";
+export {
+  type HtmlOptions,
+  parseFormats,
+  type ReportFormat,
+  writeReports as report,
+  writeReports,
+} from "./report/index.ts";
 export {
   findingTitle,
   KIND_LABELS,
