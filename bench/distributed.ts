@@ -7,7 +7,7 @@
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { DEMO_AS_OF } from "../src/demo/index.ts";
+import { DEMO_AS_OF } from "../demo/index.ts";
 import { runQueued } from "../src/index.ts";
 import { benchScript, type ChildServer, startChildServer } from "./child.ts";
 import { startDemoServer } from "./demo-children.ts";

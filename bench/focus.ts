@@ -4,6 +4,8 @@
  * settle point). The focused side is the real pipeline (checkSite); the BFS side is crawlSite with a
  * priority that ignores every cue, no sitemaps, and the same extraction.
  */
+
+import { DEMO_AS_OF, DEMO_SPECS, type DemoSite, startDemoWeb } from "../demo/index.ts";
 import {
   crawlSite,
   createHttpFetcher,
@@ -11,11 +13,10 @@ import {
   DEFAULT_BUDGET,
   POLITENESS_OFF,
 } from "../src/crawl/index.ts";
-import { DEMO_AS_OF, DEMO_SPECS, type DemoSite, startDemoWeb } from "../src/demo/index.ts";
 import { extractArtifacts } from "../src/extract/index.ts";
 import { weightsFromRules } from "../src/findings/score.ts";
 import { loadRulesOrThrow } from "../src/pipeline/check-run.ts";
-import { checkSite, manifestEntry } from "../src/pipeline/check-site.ts";
+import { checkSite, manifestEntry } from "../src/pipeline/site.ts";
 import { ruleInfo } from "../src/rules/index.ts";
 import type { CrawlSummary, Fetcher, RuleDef, SiteResult, Status } from "../src/types/index.ts";
 import { recordingWriter } from "./recording-writer.ts";

@@ -6,7 +6,7 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { DEFAULT_BUDGET } from "../src/crawl/index.ts";
-import { DEFAULT_SITE_CONCURRENCY } from "../src/pipeline/national-run.ts";
+import { DEFAULT_SITE_CONCURRENCY } from "../src/pipeline/run.ts";
 import { benchScript, runChild, startChildServer } from "./child.ts";
 import { median, round, ru } from "./stats.ts";
 import type { BenchOptions, MeasurementResult } from "./types.ts";

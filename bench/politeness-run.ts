@@ -5,10 +5,10 @@
  * Args: --targets JSON (SiteTarget[]) --interval MS --max-pages N --snapshots DIR
  */
 import { parseArgs } from "node:util";
+import { DEMO_AS_OF } from "../demo/index.ts";
 import { createHttpFetcher, createPool } from "../src/crawl/index.ts";
-import { DEMO_AS_OF } from "../src/demo/index.ts";
 import { checkSites } from "../src/pipeline/check-run.ts";
-import type { SiteTarget } from "../src/pipeline/check-site.ts";
+import type { SiteTarget } from "../src/pipeline/site.ts";
 import { report } from "./child.ts";
 import { countingFetcher } from "./counting-fetcher.ts";
 import { cpuMsSince } from "./stats.ts";

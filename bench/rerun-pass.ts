@@ -3,10 +3,11 @@
  * latest earlier run in that dir by default (conditional requests, the stored body on 304, evidence-first
  * seeds, the on-disk extraction cache), so the second pass into the same dir is the re-run.
  */
+
+import { DEMO_AS_OF } from "../demo/index.ts";
 import { createHttpFetcher, createPool, POLITENESS_OFF } from "../src/crawl/index.ts";
-import { DEMO_AS_OF } from "../src/demo/index.ts";
 import { checkSites } from "../src/pipeline/check-run.ts";
-import type { SiteTarget } from "../src/pipeline/check-site.ts";
+import type { SiteTarget } from "../src/pipeline/site.ts";
 import { countingFetcher } from "./counting-fetcher.ts";
 import { cpuMsSince } from "./stats.ts";
 

@@ -3,7 +3,7 @@
  * run). Args: --root DIR --targets JSON
  */
 import { parseArgs } from "node:util";
-import type { SiteTarget } from "../src/pipeline/check-site.ts";
+import type { SiteTarget } from "../src/pipeline/site.ts";
 import { report } from "./child.ts";
 import { checkPass } from "./rerun-pass.ts";
 

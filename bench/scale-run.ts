@@ -7,11 +7,11 @@
 import { parseArgs } from "node:util";
 import { createHttpFetcher, createPool, DEFAULT_BUDGET, staticLookup } from "../src/crawl/index.ts";
 import { weightsFromRules } from "../src/findings/score.ts";
-import { loadRulesOrThrow } from "../src/pipeline/check-run.ts";
-import { checkSite } from "../src/pipeline/check-site.ts";
 import { hostOfUrl, runByHosts } from "../src/pipeline/host-scheduler.ts";
-import { DEFAULT_SITE_CONCURRENCY } from "../src/pipeline/national-run.ts";
+import { loadRulesOrThrow } from "../src/pipeline/load-rules.ts";
+import { DEFAULT_SITE_CONCURRENCY } from "../src/pipeline/run.ts";
 import { newRunId } from "../src/pipeline/run-id.ts";
+import { checkSite } from "../src/pipeline/site.ts";
 import { ruleInfo } from "../src/rules/index.ts";
 import { openRunWriter } from "../src/snapshot/index.ts";
 import { report } from "./child.ts";

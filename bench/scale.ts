@@ -7,7 +7,7 @@
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { DEFAULT_SITE_CONCURRENCY } from "../src/pipeline/national-run.ts";
+import { DEFAULT_SITE_CONCURRENCY } from "../src/pipeline/run.ts";
 import { benchScript, runChild, startChildServer } from "./child.ts";
 import { median, ratio, round, ru } from "./stats.ts";
 import type { BenchOptions, MeasurementResult } from "./types.ts";

@@ -6,9 +6,9 @@
  * Args: --latency MS (every response), --copies N, --only id,id
  */
 import { parseArgs } from "node:util";
-import { DEMO_SPECS } from "../src/demo/catalogue.ts";
-import { buildDemoSite, type DemoSite, startDemoWeb } from "../src/demo/index.ts";
-import { type ServedSite, serveSite } from "../src/demo/server.ts";
+import { buildDemoSite, type DemoSite, startDemoWeb } from "../demo/index.ts";
+import { DEMO_SPECS } from "../demo/web/catalogue.ts";
+import { type ServedSite, serveSite } from "../demo/web/server.ts";
 import { report, untilParentCloses } from "./child.ts";
 
 export interface ServedDemoSite extends DemoSite {

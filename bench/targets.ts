@@ -1,5 +1,5 @@
 /** Demo sites as pipeline targets. */
-import type { SiteTarget } from "../src/pipeline/check-site.ts";
+import type { SiteTarget } from "../src/pipeline/site.ts";
 import type { ServedDemoSite } from "./serve-demo.ts";
 
 export function targetOf(site: ServedDemoSite): SiteTarget {

@@ -1,5 +1,5 @@
 import { resolve } from "node:path";
-import type { PlansExport } from "../crawl/busgov/plans-export.ts";
+import type { PlansExport } from "../index.ts";
 import { UsageError } from "../util/errors.ts";
 
 /** `--busgov-plans FILE`: loads the export, tells what was read and what was not (stderr). */

@@ -1,5 +1,4 @@
 import { InvalidArgumentError } from "commander";
-import { readCaFile } from "../crawl/tls/trusted-roots.ts";
 import { SPHERES, type Sphere, type TargetKind } from "../types/index.ts";
 
 /** Option parsers shared by the commands: they fail as usage errors (exit 2) with Russian messages. */
@@ -21,6 +20,6 @@ export function parsePositiveInt(value: string): number {
 }
 
 /** `--ca FILE...`: the PEM certificates of every file (a bad file is a usage error that names it). */
-export function readCaFiles(files: string[] | undefined): string[] {
+export function readCaFiles(files: string[] | undefined, readCaFile: (file: string) => string[]): string[] {
   return (files ?? []).flatMap((f) => readCaFile(f));
 }

@@ -1,4 +1,4 @@
-import type { SiteProgress } from "../pipeline/check-site.ts";
+import type { SiteProgress } from "../index.ts";
 
 /**
  * Progress on stderr: one rewritten line on a terminal, a line every few seconds otherwise

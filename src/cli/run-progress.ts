@@ -1,5 +1,5 @@
-import { progressLine } from "../pipeline/national-progress.ts";
-import type { NationalProgress } from "../pipeline/national-run.ts";
+import type { NationalProgress } from "../index.ts";
+import { progressLine } from "./progress-line.ts";
 
 /**
  * The national run's progress on stderr: a rewritten bar on a terminal; on a pipe or in a log, one plain line

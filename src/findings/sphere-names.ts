@@ -1,35 +1,13 @@
-/** Russian names of spheres and statuses, as the ministry writes them. */
+/** Russian names of statuses and sphere lists, as the ministry writes them (the sphere names: util/spheres.ts). */
 import type { Sphere, Status } from "../types/common.ts";
+import { MINISTRY_SPHERE_ORDER, SPHERE_NAMES, SPHERE_SHORT_NAMES } from "../util/spheres.ts";
 
-/** Nominative names (headings, table columns). */
-export const SPHERE_NAMES: Readonly<Record<Sphere, string>> = {
-  social: "социальное обслуживание",
-  health: "здравоохранение",
-  culture: "культура",
-  education: "образование",
-  sport: "физическая культура и спорт",
-};
-
-/**
- * Short names for the ministry's parenthetical lists, e.g.
- * «Республика Калмыкия (здравоохранение, социальное обслуживание, спорт)» — the ministry writes «спорт» there.
- */
-export const SPHERE_SHORT_NAMES: Readonly<Record<Sphere, string>> = {
-  ...SPHERE_NAMES,
-  sport: "спорт",
-};
-
-/** «в сфере …» phrases (prepositional use in sentences). */
-export const SPHERE_IN_PHRASES: Readonly<Record<Sphere, string>> = {
-  social: "в сфере социального обслуживания",
-  health: "в сфере здравоохранения",
-  culture: "в сфере культуры",
-  education: "в сфере образования",
-  sport: "в сфере физической культуры и спорта",
-};
-
-/** The order the ministry lists spheres in (its 2015 analysis: health, social services, culture, education). */
-export const MINISTRY_SPHERE_ORDER: readonly Sphere[] = ["health", "social", "culture", "education", "sport"];
+export {
+  MINISTRY_SPHERE_ORDER,
+  SPHERE_IN_PHRASES,
+  SPHERE_NAMES,
+  SPHERE_SHORT_NAMES,
+} from "../util/spheres.ts";
 
 export const STATUS_NAMES: Readonly<Record<Status, string>> = {
   pass: "соответствует",

@@ -12,9 +12,9 @@ import {
   SPHERE_IN_PHRASES,
   sortRules,
 } from "../findings/index.ts";
-import { plural } from "../report/format.ts";
 import { ruleFailureTitle } from "../report/labels.ts";
 import type { RunResult } from "../types/result.ts";
+import { plural } from "../util/ru.ts";
 import { blank, centred, item, letterDocument, para } from "./docx-parts.ts";
 import { longDate, NBSP } from "./typography.ts";
 

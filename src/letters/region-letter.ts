@@ -1,7 +1,8 @@
 /** One region's letter: the monitoring, what is missing per sphere, what could not be checked, the request. */
 import type { Document, Paragraph, Table } from "docx";
 import { SPHERE_IN_PHRASES } from "../findings/sphere-names.ts";
-import { capitalize, plural } from "../report/format.ts";
+import { capitalize } from "../report/format.ts";
+import { plural } from "../util/ru.ts";
 import { blank, detail, heading, item, letterDocument, line, para, twoColumns } from "./docx-parts.ts";
 import { addresseeBlock, senderBlock } from "./letterhead.ts";
 import type { LetterSphere, LetterUnchecked, RegionLetterModel } from "./region-letter-model.ts";

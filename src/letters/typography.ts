@@ -1,6 +1,6 @@
 /** Russian typography of official letters: non-breaking spaces, dashes, quotes, long dates. */
 
-import { MONTHS_GENITIVE } from "../util/ru-months.ts";
+import { MONTHS_GENITIVE } from "../util/ru.ts";
 
 export const NBSP = "\u00a0";
 

@@ -1,35 +1,32 @@
 import { mkdir, writeFile } from "node:fs/promises";
 import { join, resolve } from "node:path";
-import type { BusGovClient } from "../crawl/busgov/index.ts";
-import { type PlansExport, withPlansExport } from "../crawl/busgov/plans-export.ts";
 import { createPool, DEFAULT_BUDGET, type HostPool } from "../crawl/index.ts";
+import type { BusGovClient } from "../extract/busgov/index.ts";
+import { type PlansExport, withPlansExport } from "../extract/busgov/plans-export.ts";
 import { weightsFromRules } from "../findings/score.ts";
-import { loadRules, ruleInfo } from "../rules/index.ts";
+import { ruleInfo } from "../rules/index.ts";
 import { openRunWriter, runDir } from "../snapshot/index.ts";
 import { defaultSnapshotsDir } from "../store/paths.ts";
-import type {
-  CrawlBudget,
-  Fetcher,
-  RuleDef,
-  RunResult,
-  SiteResult,
-  Sphere,
-  TargetKind,
-} from "../types/index.ts";
-import { UsageError } from "../util/errors.ts";
-import { ArtifactCache } from "./artifact-cache.ts";
+import type { CrawlBudget, Fetcher, RunResult, SiteResult, Sphere, TargetKind } from "../types/index.ts";
+import { todayIso } from "../util/target-url.ts";
 import {
   type BusgovTarget,
   busgovBaseUrl,
   busgovTargetFor,
   checkBusgov,
   createRunBusGovClient,
-} from "./check-busgov.ts";
-import { checkSite, type SiteProgress, type SiteTarget } from "./check-site.ts";
+} from "./busgov.ts";
 import { type RenderMode, type RunFetchers, setupFetchers } from "./fetcher-setup.ts";
-import { PreviousRuns } from "./previous-run.ts";
-import { newRunId, todayIso } from "./run-id.ts";
+import { loadRulesOrThrow } from "./load-rules.ts";
+import { checkSite, type SiteProgress, type SiteTarget } from "./site.ts";
+import { ArtifactCache } from "./state/cache.ts";
+
+/** Also exported here for the bench scripts that import it from this file. */
+export { loadRulesOrThrow };
+
+import { newRunId } from "./run-id.ts";
 import { buildRunResult } from "./run-result.ts";
+import { PreviousRuns } from "./state/previous.ts";
 
 /** A site to check; an institution with an INN or bus.gov.ru id also gets a bus.gov.ru target (see `busgov`). */
 export interface CheckTarget extends SiteTarget {
@@ -73,16 +70,6 @@ export interface CheckOptions {
   signal?: AbortSignal;
   /** Extra seeds for every site, crawled first (a dispute's evidence URL). */
   seeds?: { url: string; text?: string; depth: number; bias?: number }[];
-}
-
-/** Loads the rules and fails as a usage error when a rule file is broken: judging with half the rules is wrong. */
-export function loadRulesOrThrow(dir?: string): RuleDef[] {
-  const { rules, errors } = loadRules(dir);
-  if (errors.length > 0) {
-    const lines = errors.map((e) => `${e.file}${e.line ? `:${e.line}` : ""}: ${e.message}`);
-    throw new UsageError(`ошибки в файлах правил:\n${lines.join("\n")}`);
-  }
-  return rules;
 }
 
 /** Checks sites with one shared fetcher and politeness pool; returns the RunResult (mode "check"). */

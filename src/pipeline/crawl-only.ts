@@ -10,8 +10,8 @@ import { extractArtifacts } from "../extract/index.ts";
 import { openRunWriter } from "../snapshot/index.ts";
 import { defaultSnapshotsDir } from "../store/paths.ts";
 import type { Fetcher, ManifestEntry } from "../types/index.ts";
-import { manifestEntry } from "./check-site.ts";
 import { newRunId } from "./run-id.ts";
+import { manifestEntry } from "./site.ts";
 
 export interface CrawlOnlyResult {
   runId: string;

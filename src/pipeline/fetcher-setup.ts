@@ -18,7 +18,7 @@ import {
 import { createHttpFetcher, type HostPool, type HttpFetcherOptions } from "../crawl/index.ts";
 import type { Fetcher } from "../types/index.ts";
 import { UsageError } from "../util/errors.ts";
-import type { CheckSiteOptions } from "./check-site.ts";
+import type { CheckSiteOptions } from "./site.ts";
 
 export type { RenderMode };
 export const RENDER_MODES: readonly RenderMode[] = ["never", "auto", "always"];

@@ -6,9 +6,9 @@ import {
   SPHERE_IN_PHRASES,
 } from "../findings/index.ts";
 import { coverageAside, coverageHeadline } from "../report/coverage-text.ts";
-import { plural } from "../report/format.ts";
 import { ruleFailureTitle } from "../report/labels.ts";
 import type { RunResult } from "../types/index.ts";
+import { plural } from "../util/ru.ts";
 
 /** Regions named per rule in the terminal; the reports list them all. */
 const MAX_LISTED = 8;

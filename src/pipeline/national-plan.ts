@@ -8,8 +8,8 @@ import {
 } from "../registry/index.ts";
 import type { Sphere, TargetKind } from "../types/index.ts";
 import { UsageError } from "../util/errors.ts";
-import { busgovTargetFor } from "./check-busgov.ts";
-import { type PlannedTarget, siteKeys } from "./run-state.ts";
+import { busgovTargetFor } from "./busgov.ts";
+import { type PlannedTarget, siteKeys } from "./state/plan.ts";
 
 export interface PlanFilters {
   /** Region codes or names («71», «Тульская область»). */

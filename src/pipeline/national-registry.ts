@@ -19,11 +19,3 @@ export function defaultRegistryFiles(dir: string = join(REPO_ROOT, "registry")):
     .sort()
     .map((n) => join(dir, n));
 }
-
-/** `--region 71 77`, `--region 71,77`: both work. */
-export function splitList(values: readonly string[] | undefined): string[] {
-  return (values ?? [])
-    .flatMap((v) => v.split(","))
-    .map((v) => v.trim())
-    .filter(Boolean);
-}

@@ -1,6 +1,7 @@
 /**
  * Re-judging a stored run offline: the stored bodies are extracted again and the current rules evaluated at a
- * (possibly new) reference date. Nothing here imports the crawl stage: a recheck cannot touch the network.
+ * (possibly new) reference date. It imports nothing from the crawl stage: bus.gov.ru answers are replayed
+ * through extract/busgov (busgov-replay.ts), so a recheck cannot touch the network.
  */
 import { hostname } from "node:os";
 import { resolve } from "node:path";
@@ -20,13 +21,13 @@ import {
   writeRunResult,
 } from "../store/index.ts";
 import type { CrawlSummary, ManifestEntry, RunResult, SitePage, SiteResult } from "../types/index.ts";
-import { ArtifactCache } from "./artifact-cache.ts";
-import { recheckBusgovSite } from "./check-busgov.ts";
-import { loadRulesOrThrow } from "./check-run.ts";
+import { recheckBusgovSite } from "./busgov-replay.ts";
+import { loadRulesOrThrow } from "./load-rules.ts";
 import { newRunId } from "./run-id.ts";
 import { buildRunResult } from "./run-result.ts";
-import { siteKeys } from "./run-state.ts";
 import { buildSiteView } from "./site-view.ts";
+import { ArtifactCache } from "./state/cache.ts";
+import { siteKeys } from "./state/plan.ts";
 
 export interface RecheckOptions {
   /** Reference date of the new verdicts; default: the source run's. */

@@ -8,7 +8,3 @@ export function newRunId(mode: string, now = new Date()): string {
     .replace(/:/g, "-");
   return `${stamp}-${mode}-${randomBytes(3).toString("hex")}`;
 }
-
-export function todayIso(now = new Date()): string {
-  return now.toISOString().slice(0, 10);
-}

@@ -1,6 +1,7 @@
 /** The registry's columns and the words people use for them and for their values (Russian or English). */
 import { normalizeText } from "../extract/russian/index.ts";
 import type { Sphere } from "../types/common.ts";
+import { SPHERE_SHORT_NAMES } from "../util/spheres.ts";
 import type { RenderMode, SiteKind } from "./schema.ts";
 
 export type Field = "kind" | "region" | "sphere" | "name" | "url" | "inn" | "busgovId" | "render";
@@ -71,13 +72,8 @@ export function fieldForHeader(title: string): Field | null {
   return null;
 }
 
-export const SPHERE_TITLES: Record<Sphere, string> = {
-  social: "социальное обслуживание",
-  health: "здравоохранение",
-  culture: "культура",
-  education: "образование",
-  sport: "спорт",
-};
+/** The registry's sphere column: the short names («спорт»), see util/spheres.ts. */
+export const SPHERE_TITLES = SPHERE_SHORT_NAMES;
 
 /** "здравоохранение", "Социальное обслуживание населения", "физическая культура и спорт", "health". */
 export function parseSphere(value: string): Sphere | null {

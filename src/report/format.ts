@@ -26,33 +26,12 @@ export function formatDateTime(iso: string | null | undefined): string {
   return m ? `${m[3]}.${m[2]}.${m[1]} ${m[4]}:${m[5]}` : formatDate(iso);
 }
 
-export function formatDuration(ms: number): string {
-  if (!Number.isFinite(ms) || ms < 0) return "—";
-  if (ms < 1000) return `${Math.round(ms)} мс`;
-  const totalSec = Math.round(ms / 1000);
-  const h = Math.floor(totalSec / 3600);
-  const m = Math.floor((totalSec % 3600) / 60);
-  const s = totalSec % 60;
-  if (h > 0) return `${h} ч ${m} мин`;
-  if (m > 0) return `${m} мин ${s} с`;
-  return `${s} с`;
-}
-
 export function formatBytes(bytes: number): string {
   if (!Number.isFinite(bytes) || bytes < 0) return "—";
   if (bytes < 1024) return `${bytes} Б`;
   if (bytes < 1024 * 1024) return `${oneDecimal.format(bytes / 1024)} КБ`;
   if (bytes < 1024 ** 3) return `${oneDecimal.format(bytes / 1024 ** 2)} МБ`;
   return `${oneDecimal.format(bytes / 1024 ** 3)} ГБ`;
-}
-
-/** Russian plural: plural(5, ["регион", "региона", "регионов"]) → «регионов». */
-export function plural(n: number, forms: readonly [string, string, string]): string {
-  const mod10 = n % 10;
-  const mod100 = n % 100;
-  if (mod10 === 1 && mod100 !== 11) return forms[0];
-  if (mod10 >= 2 && mod10 <= 4 && (mod100 < 12 || mod100 > 14)) return forms[1];
-  return forms[2];
 }
 
 /** «sha256:0123456789ab…» → «0123456789ab». */

@@ -3,8 +3,9 @@ import { formatRegionWithSpheres, SPHERE_IN_PHRASES, SPHERE_NAMES } from "../fin
 import type { CoverageFigure, RegionSpheres } from "../findings/types.ts";
 import type { Status } from "../types/common.ts";
 import type { StatusCounts } from "../types/result.ts";
+import { plural } from "../util/ru.ts";
 import { escapeHtml as h } from "./escape-html.ts";
-import { formatInt, formatShare, plural } from "./format.ts";
+import { formatInt, formatShare } from "./format.ts";
 import { STATUS_CLASS } from "./html-css.ts";
 import { badge, table } from "./html-parts.ts";
 import { ruleFailureTitle, ruleTitle, STATUS_STYLES } from "./labels.ts";

@@ -1,8 +1,9 @@
 /** One site in the HTML report: header facts, the verdict table and «Что проверено». */
 import { SPHERE_NAMES } from "../findings/sphere-names.ts";
 import type { Finding, RunResult, SiteResult } from "../types/result.ts";
+import { formatDuration } from "../util/ru.ts";
 import { escapeHtml as h } from "./escape-html.ts";
-import { formatBytes, formatDuration, formatInt, shortHash, truncate } from "./format.ts";
+import { formatBytes, formatInt, shortHash, truncate } from "./format.ts";
 import { badge, evidenceHtml, link, table } from "./html-parts.ts";
 import { errorLabel, findingTitle, KIND_LABELS, SITE_STATUS_LABELS } from "./labels.ts";
 import { siteCounts, siteLabel } from "./model.ts";

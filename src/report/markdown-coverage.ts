@@ -11,7 +11,7 @@ import {
   gapWhere,
 } from "./coverage-text.ts";
 import { formatInt } from "./format.ts";
-import { mdEscape, mdLink } from "./markdown.ts";
+import { mdEscape, mdLink } from "./markdown-parts.ts";
 import type { ReportModel } from "./model.ts";
 
 const NATIONAL_GAPS = 100;

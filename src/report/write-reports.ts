@@ -1,8 +1,8 @@
 /** Writes a run's reports into a directory, each file atomically (temp file + rename). */
-import { randomBytes } from "node:crypto";
-import { mkdir, rename, rm, writeFile } from "node:fs/promises";
+import { mkdir } from "node:fs/promises";
 import { join } from "node:path";
 import type { RunResult } from "../types/result.ts";
+import { writeAtomic } from "../util/fs.ts";
 import { renderCsv } from "./csv.ts";
 import { type HtmlOptions, renderHtml } from "./html.ts";
 import { renderMarkdown } from "./markdown.ts";
@@ -87,16 +87,4 @@ export async function writeReports(
     written.push({ format, path });
   }
   return written;
-}
-
-/** A reader (the dashboard, a user's browser) never sees a half-written report. */
-export async function writeAtomic(path: string, data: string | Uint8Array): Promise<void> {
-  const tmp = `${path}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`;
-  try {
-    await writeFile(tmp, data);
-    await rename(tmp, path);
-  } catch (err) {
-    await rm(tmp, { force: true });
-    throw err;
-  }
 }

@@ -7,6 +7,7 @@
 
 import type { CheckOutcome, Finding, RuleDef, RuleInfo, SiteView, Sphere, Status } from "../types/index.ts";
 import { SPHERES } from "../types/index.ts";
+import { SPHERE_LEGAL_NAMES } from "../util/spheres.ts";
 import { formatIso } from "./checks/freshness.ts";
 import { type ParsedCheck, parseCheck } from "./checks/registry.ts";
 import { absenceUnproven } from "./coverage.ts";
@@ -20,13 +21,8 @@ export interface EvaluateContext {
 /** Per-sphere in-force periods (e.g. sport only in the 2013–2015 pilot): an addition to appliesTo. */
 export type SpherePeriods = Partial<Record<Sphere, { from?: string; to?: string }>>;
 
-export const SPHERE_NAMES: Record<Sphere, string> = {
-  social: "социальное обслуживание",
-  health: "охрана здоровья",
-  culture: "культура",
-  education: "образование",
-  sport: "физическая культура и спорт",
-};
+/** The laws' names of the spheres (one table for all wordings: util/spheres.ts). */
+export const SPHERE_NAMES = SPHERE_LEGAL_NAMES;
 
 const parsedCache = new WeakMap<RuleDef, ParsedCheck | Error>();
 

@@ -5,18 +5,27 @@
  */
 import { resolve } from "node:path";
 import cron, { type ScheduledTask } from "node-cron";
-import { progressLine } from "../pipeline/national-progress.ts";
-import { type NationalRunOptions, RunInterruptedError, runNational } from "../pipeline/national-run.ts";
-import { acquireRunLock, type RunLock, RunLockedError } from "../pipeline/run-lock.ts";
-import { exitCodeFor } from "../pipeline/run-result.ts";
-import { type ReportFormat, writeReports } from "../report/index.ts";
-import { defaultDataDir, defaultReportsDir, openStore } from "../store/index.ts";
 import type { RunResult } from "../types/index.ts";
 import { errorMessage, UsageError } from "../util/errors.ts";
 import { createDaemonLogger, type DaemonLogger } from "./log.ts";
 
 export { DEFAULT_CRON } from "./default-cron.ts";
 
+import { progressLine } from "../cli/progress-line.ts";
+import {
+  acquireRunLock,
+  defaultDataDir,
+  defaultReportsDir,
+  exitCodeFor,
+  type NationalRunOptions,
+  openStore,
+  type ReportFormat,
+  RunInterruptedError,
+  type RunLock,
+  RunLockedError,
+  runNational,
+  writeReports,
+} from "../index.ts";
 import { DEFAULT_CRON } from "./default-cron.ts";
 
 export interface SchedulerOptions

@@ -1,5 +1,6 @@
+import { REPORT_CSS } from "../index.ts";
+
 /** The dashboard's only static files: one stylesheet (the report's plus a few layout rules) and one small script. */
-import { REPORT_CSS } from "../report/html-css.ts";
 
 const DASHBOARD_CSS = `
 form.dispute{display:grid;grid-template-columns:minmax(0,1fr);gap:6px;max-width:760px;margin:8px 0 16px;background:#f4f7fb;border:1px solid #d5e0ee;padding:10px 14px}

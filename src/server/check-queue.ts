@@ -7,11 +7,10 @@ import { randomBytes } from "node:crypto";
 import { setMaxListeners } from "node:events";
 import { mkdir, readdir, readFile } from "node:fs/promises";
 import { join } from "node:path";
-import { normalizeSiteUrl } from "../findings/diff.ts";
-import type { SiteProgress } from "../pipeline/check-site.ts";
-import { writeAtomic } from "../report/write-reports.ts";
+import { normalizeSiteUrl, type SiteProgress } from "../index.ts";
 import type { RunResult, SiteResult, Sphere, StatusCounts } from "../types/index.ts";
 import { errorMessage } from "../util/errors.ts";
+import { writeAtomic } from "../util/fs.ts";
 
 export type CheckKind = "authority" | "institution";
 

@@ -1,7 +1,7 @@
 /** What every route handler shares, and the submission path common to the form and the API. */
 import type { IncomingMessage } from "node:http";
 import type { LookupFunction } from "node:net";
-import type { DisputeStore, RecheckSite } from "../disputes/index.ts";
+import type { DisputeStore, RecheckSite } from "../index.ts";
 import { type CheckJobView, type CheckQueue, QueueFullError } from "./check-queue.ts";
 import { parseSubmission, type SubmissionError, type SubmissionInput } from "./check-submission.ts";
 import type { DashboardData } from "./dashboard-data.ts";

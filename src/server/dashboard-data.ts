@@ -1,7 +1,6 @@
 /** What the pages and the API read: runs by id (or the latest national one), report models, a region's slice. */
-import { diffRuns } from "../findings/diff.ts";
-import type { RegionSummaryExt } from "../findings/types.ts";
-import { buildModel, type ReportModel } from "../report/model.ts";
+
+import { buildModel, diffRuns, type RegionSummaryExt, type ReportModel } from "../index.ts";
 import { type DiffEntry, type RunResult, type SiteResult, SPHERES, type Sphere } from "../types/index.ts";
 import type { TileFilter } from "./pages/region-tiles.ts";
 import type { RunEntry, RunSource } from "./run-source.ts";

@@ -3,7 +3,8 @@
  * background from the page the person named (through the same SSRF guard as self-checks). The dispute closes
  * only by that re-check; the page lists it with its state.
  */
-import { createDispute, recheckDispute } from "../disputes/index.ts";
+
+import { createDispute, recheckDispute } from "../index.ts";
 import { UsageError } from "../util/errors.ts";
 import { clientAddress, type ServerContext } from "./context.ts";
 import { errorHtml } from "./page-routes.ts";

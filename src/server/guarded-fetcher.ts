@@ -11,7 +11,7 @@ import {
   defaultLookup,
   type HttpFetcherOptions,
   unfetchedPage,
-} from "../crawl/index.ts";
+} from "../index.ts";
 import type { FetchedPage, Fetcher, FetchOptions } from "../types/index.ts";
 import { guardedLookup, REFUSAL_PREFIX, refuseUrl, type TargetPolicy } from "./ssrf-guard.ts";
 

@@ -22,9 +22,6 @@ export {
 export { createRunSource, type RunEntry, type RunSource } from "./run-source.ts";
 export { createServer, type NokServer, type ServerOptions } from "./server.ts";
 export {
-  ADDRESS_TABLE,
-  type AddressKind,
-  type AddressRange,
   classifyAddress,
   DEFAULT_ALLOWED_PORTS,
   guardedLookup,

@@ -1,7 +1,6 @@
 /** The HTML pages: Обзор, Регион, Самопроверка, the stored-snapshot view and the report downloads. */
-import { loadRegions } from "../registry/index.ts";
-import { renderHtml } from "../report/html.ts";
-import { renderXlsx } from "../report/xlsx.ts";
+
+import { loadRegions, renderHtml, renderXlsx } from "../index.ts";
 import { CHECK_ID_PATTERN } from "./check-queue.ts";
 import { originOf, type ServerContext, submitCheck } from "./context.ts";
 import { type CheckFormValues, checkFormPage, checkJobPage, EMPTY_FORM } from "./pages/check.ts";

@@ -1,6 +1,6 @@
 /** The dashboard's SVG pictures: a rule's trend over the national runs, a region's history. */
-import { regionHistory, ruleTrend, trendSvg } from "../charts/index.ts";
-import { ruleTitle } from "../report/labels.ts";
+
+import { regionHistory, ruleTitle, ruleTrend, trendSvg } from "../index.ts";
 import type { RunResult } from "../types/index.ts";
 import type { ServerContext } from "./context.ts";
 import type { TileFilter } from "./pages/region-tiles.ts";

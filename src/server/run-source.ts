@@ -5,8 +5,7 @@
  */
 import { access, readFile, stat } from "node:fs/promises";
 import { join } from "node:path";
-import { listSnapshotRuns } from "../snapshot/index.ts";
-import { byRuleOf, openStore, resultPathOf, runCountsOf, storeFile } from "../store/index.ts";
+import { byRuleOf, listSnapshotRuns, openStore, resultPathOf, runCountsOf, storeFile } from "../index.ts";
 import { RUN_RESULT_SCHEMA, type RunResult, type StatusCounts } from "../types/index.ts";
 
 export interface RunEntry {

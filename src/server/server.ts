@@ -2,10 +2,15 @@
 import { createServer as createHttpServer, type ServerResponse } from "node:http";
 import type { AddressInfo, LookupFunction } from "node:net";
 import { join, resolve } from "node:path";
-import { createPool, type PoolOptions } from "../crawl/index.ts";
-import { openDisputes, recheckWithSeed } from "../disputes/index.ts";
-import { checkSites } from "../pipeline/check-run.ts";
-import { defaultDataDir, defaultSnapshotsDir } from "../store/index.ts";
+import {
+  checkSites,
+  createPool,
+  defaultDataDir,
+  defaultSnapshotsDir,
+  openDisputes,
+  type PoolOptions,
+  recheckWithSeed,
+} from "../index.ts";
 import type { CrawlBudget } from "../types/index.ts";
 import { errorMessage } from "../util/errors.ts";
 import { REPO_ROOT } from "../version.ts";

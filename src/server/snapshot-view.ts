@@ -2,9 +2,8 @@
  * Loads a stored body for the text view: only hashes the run refers to (its manifest or its evidence), extracted
  * with the extract stage so a PDF or DOCX reads as text too. Offline: the snapshot store only.
  */
-import { detectContentKind } from "../crawl/content-kind.ts";
-import { extractArtifacts } from "../extract/index.ts";
-import { openRunReader } from "../snapshot/index.ts";
+
+import { detectContentKind, extractArtifacts, openRunReader } from "../index.ts";
 import type { ManifestEntry, RunResult } from "../types/index.ts";
 import type { SnapshotData } from "./pages/snapshot.ts";
 

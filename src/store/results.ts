@@ -1,10 +1,10 @@
 /** Stored RunResults (`snapshots/runs/<runId>/result.json`) and how a person names one (`latest` or an id). */
 import { access, mkdir, readFile } from "node:fs/promises";
 import { join } from "node:path";
-import { writeAtomic } from "../report/write-reports.ts";
 import { listSnapshotRuns, runDir } from "../snapshot/index.ts";
 import { RUN_RESULT_SCHEMA, type RunResult } from "../types/index.ts";
 import { UsageError } from "../util/errors.ts";
+import { writeAtomic } from "../util/fs.ts";
 import type { RunStore } from "./store.ts";
 
 export function resultPathOf(snapshotsDir: string, runId: string): string {

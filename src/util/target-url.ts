@@ -27,3 +27,16 @@ export function parseAsOf(input: string | undefined, fallback: string): string {
     throw new UsageError(`дата --as-of должна быть в формате ГГГГ-ММ-ДД, получено «${input}»`);
   return input;
 }
+
+/** Today as YYYY-MM-DD (UTC): the default reference date. */
+export function todayIso(now = new Date()): string {
+  return now.toISOString().slice(0, 10);
+}
+
+/** `--region 71 77`, `--region 71,77`: both work. */
+export function splitList(values: readonly string[] | undefined): string[] {
+  return (values ?? [])
+    .flatMap((v) => v.split(","))
+    .map((v) => v.trim())
+    .filter(Boolean);
+}

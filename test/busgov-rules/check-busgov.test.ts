@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { demoAgencies, startBusGovMock } from "../../src/demo/busgov-mock/index.ts";
-import { busgovQueryFromUrl, busgovTargetUrl, recheckBusgovSite } from "../../src/pipeline/check-busgov.ts";
+import { demoAgencies, startBusGovMock } from "../../demo/web/busgov-mock/index.ts";
+import { busgovQueryFromUrl, busgovTargetUrl, recheckBusgovSite } from "../../src/pipeline/busgov.ts";
 import { openRunReader } from "../../src/snapshot/index.ts";
 import { AS_OF, closedPort, rules, runBusgov, statuses, target, tempDir, weights } from "./helpers.ts";
 

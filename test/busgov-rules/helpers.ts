@@ -2,9 +2,13 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { createBusGovClient } from "../../src/crawl/busgov/index.ts";
 import { weightsFromRules } from "../../src/findings/score.ts";
-import { type BusgovTarget, busgovTargetFor, checkBusgov } from "../../src/pipeline/check-busgov.ts";
+import {
+  type BusgovTarget,
+  busgovTargetFor,
+  checkBusgov,
+  createBusGovClient,
+} from "../../src/pipeline/busgov.ts";
 import { loadRules, ruleInfo } from "../../src/rules/index.ts";
 import { openRunReader, openRunWriter } from "../../src/snapshot/index.ts";
 import type { ManifestEntry, SiteResult, Sphere, Status } from "../../src/types/index.ts";

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type BusGovMock, demoAgencies, startBusGovMock } from "../../src/demo/busgov-mock/index.ts";
+import { type BusGovMock, demoAgencies, startBusGovMock } from "../../demo/web/busgov-mock/index.ts";
 import { withInnChecksum } from "../../src/registry/inn.ts";
 import type { Sphere, Status } from "../../src/types/index.ts";
 import { closedPort, runBusgov, statuses, target, tempDir } from "./helpers.ts";

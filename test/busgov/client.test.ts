@@ -1,7 +1,8 @@
 import { createServer } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { answerPages, createBusGovClient, type HttpBusGovClient } from "../../src/crawl/busgov/index.ts";
-import { type BusGovMock, demoAgencies, startBusGovMock } from "../../src/demo/busgov-mock/index.ts";
+import { type BusGovMock, demoAgencies, startBusGovMock } from "../../demo/web/busgov-mock/index.ts";
+import { answerPages } from "../../src/crawl/busgov/index.ts";
+import { createBusGovClient, type HttpBusGovClient } from "../../src/pipeline/busgov.ts";
 
 const REF_YEAR = 2026;
 const agencies = demoAgencies(REF_YEAR);

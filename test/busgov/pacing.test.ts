@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createBusGovClient, createPacer } from "../../src/crawl/busgov/index.ts";
-import { type BusGovMock, demoAgencies, startBusGovMock } from "../../src/demo/busgov-mock/index.ts";
+import { type BusGovMock, demoAgencies, startBusGovMock } from "../../demo/web/busgov-mock/index.ts";
+import { createPacer } from "../../src/crawl/busgov/index.ts";
+import { createBusGovClient } from "../../src/pipeline/busgov.ts";
 
 describe("pacer (injected clock)", () => {
   it("runs tasks one at a time, each starting minIntervalMs after the previous one ended", async () => {

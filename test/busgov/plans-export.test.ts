@@ -1,11 +1,10 @@
 import { writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createBusGovClient } from "../../src/crawl/busgov/index.ts";
-import { loadPlansExport, withPlansExport } from "../../src/crawl/busgov/plans-export.ts";
-import { demoAgencies, startBusGovMock } from "../../src/demo/busgov-mock/index.ts";
-import { planShortcoming } from "../../src/demo/busgov-mock/payloads.ts";
-import { checkBusgov, recheckBusgovSite } from "../../src/pipeline/check-busgov.ts";
+import { demoAgencies, startBusGovMock } from "../../demo/web/busgov-mock/index.ts";
+import { planShortcoming } from "../../demo/web/busgov-mock/payloads.ts";
+import { loadPlansExport, withPlansExport } from "../../src/extract/busgov/plans-export.ts";
+import { checkBusgov, createBusGovClient, recheckBusgovSite } from "../../src/pipeline/busgov.ts";
 import { openRunReader, openRunWriter } from "../../src/snapshot/index.ts";
 import type { ManifestEntry } from "../../src/types/index.ts";
 import { AS_OF, rules, statuses, target, tempDir, weights } from "../busgov-rules/helpers.ts";

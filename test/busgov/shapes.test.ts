@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { mapCard, mapRatings } from "../../src/crawl/busgov/endpoints.ts";
-import { cardSchema, commonInfoSchema } from "../../src/crawl/busgov/schemas.ts";
+import { mapCard, mapRatings } from "../../src/extract/busgov/endpoints.ts";
+import { cardSchema, commonInfoSchema } from "../../src/extract/busgov/schemas.ts";
 
 const BASE = "https://bus.gov.ru";
 

@@ -3,7 +3,7 @@ import { crawlSite } from "../../src/crawl/crawler.ts";
 import { createHttpFetcher } from "../../src/crawl/http-fetcher.ts";
 import { createPool } from "../../src/crawl/politeness.ts";
 import { requestUrl, urlKey } from "../../src/crawl/url.ts";
-import { manifestEntry } from "../../src/pipeline/check-site.ts";
+import { manifestEntry } from "../../src/pipeline/site.ts";
 import type { CrawlRequest, FetchedPage, Fetcher } from "../../src/types/index.ts";
 import { sendHtml, startSite, type TestSite } from "../fixtures/testweb/server.ts";
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { DEMO_AS_OF, DEMO_SPECS } from "../../src/demo/catalogue.ts";
-import { expectedFor, monthsBefore } from "../../src/demo/expected.ts";
-import { AUTHORITY_RULE_IDS } from "../../src/demo/rule-ids.ts";
+import { expectedFor, monthsBefore } from "../../demo/harness/expected.ts";
+import { DEMO_AS_OF, DEMO_SPECS } from "../../demo/web/catalogue.ts";
+import { AUTHORITY_RULE_IDS } from "../../demo/web/rule-ids.ts";
 
 /**
  * The hand-made matrix, pinned: one row per site, columns in AUTHORITY_RULE_IDS order

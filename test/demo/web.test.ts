@@ -5,10 +5,10 @@ import { request } from "undici";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import WordExtractor from "word-extractor";
 import XLSX from "xlsx";
-import { DEMO_SPECS } from "../../src/demo/catalogue.ts";
-import { DEMO_CONTENT_UNTIL } from "../../src/demo/clock.ts";
-import { AUTHORITY_RULE_IDS } from "../../src/demo/rule-ids.ts";
-import { buildDemoSite, type DemoSite, type DemoWeb, startDemoWeb } from "../../src/demo/web.ts";
+import { DEMO_SPECS } from "../../demo/web/catalogue.ts";
+import { DEMO_CONTENT_UNTIL } from "../../demo/web/clock.ts";
+import { AUTHORITY_RULE_IDS } from "../../demo/web/rule-ids.ts";
+import { buildDemoSite, type DemoSite, type DemoWeb, startDemoWeb } from "../../demo/web/web.ts";
 import { STATUSES } from "../../src/types/index.ts";
 
 let web: DemoWeb;

@@ -4,7 +4,7 @@ import { createServer, type Server } from "node:http";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type DemoWeb, startDemoWeb } from "../../src/demo/index.ts";
+import { type DemoWeb, startDemoWeb } from "../../demo/index.ts";
 
 const BIN = new URL("../../bin/nok.js", import.meta.url).pathname;
 

@@ -2,8 +2,8 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { DEMO_AS_OF, type DemoWeb, startDemoWeb } from "../../demo/index.ts";
 import { createPool, POLITENESS_OFF } from "../../src/crawl/index.ts";
-import { DEMO_AS_OF, type DemoWeb, startDemoWeb } from "../../src/demo/index.ts";
 import { checkSites } from "../../src/pipeline/check-run.ts";
 import { openRunReader } from "../../src/snapshot/index.ts";
 

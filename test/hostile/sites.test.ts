@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { acquireRunLock } from "../../src/pipeline/run-lock.ts";
+import { acquireRunLock } from "../../src/pipeline/state/lock.ts";
 import type { RunResult } from "../../src/types/index.ts";
 import { docxBomb, pdfCompressionBomb } from "./bombs.ts";
 import { type CaseResult, peakRssMb, runCase } from "./run-case.ts";

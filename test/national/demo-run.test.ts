@@ -3,9 +3,9 @@ import { rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { DEMO_AS_OF, type DemoWeb, startDemoWeb } from "../../src/demo/index.ts";
+import { DEMO_AS_OF, type DemoWeb, startDemoWeb } from "../../demo/index.ts";
 import type { NationalSummaryExt } from "../../src/findings/index.ts";
-import { runNational } from "../../src/pipeline/national-run.ts";
+import { runNational } from "../../src/pipeline/run.ts";
 import type { RunResult, Status } from "../../src/types/index.ts";
 
 /** A quick demo site and the one that never answers: enough to see the run end to end on the demo web. */

@@ -5,7 +5,7 @@ import { join } from "node:path";
 import { Command } from "commander";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { registerReport } from "../../src/cli/commands/report.ts";
-import { runNational } from "../../src/pipeline/national-run.ts";
+import { runNational } from "../../src/pipeline/run.ts";
 import type { RunResult } from "../../src/types/index.ts";
 import { type LocalWeb, NATIONAL_SPECS, startLocalWeb, writeRegistry } from "./web.ts";
 

@@ -4,7 +4,7 @@ import { rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { runNational } from "../../src/pipeline/national-run.ts";
+import { runNational } from "../../src/pipeline/run.ts";
 import { openRunReader } from "../../src/snapshot/index.ts";
 import { openStore } from "../../src/store/index.ts";
 import type { RunResult, SiteResult } from "../../src/types/index.ts";

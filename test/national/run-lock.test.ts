@@ -4,8 +4,8 @@ import { readFile, rm, writeFile } from "node:fs/promises";
 import { hostname, tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { runNational } from "../../src/pipeline/national-run.ts";
-import { acquireRunLock, type LockInfo, RunLockedError, readRunLock } from "../../src/pipeline/run-lock.ts";
+import { runNational } from "../../src/pipeline/run.ts";
+import { acquireRunLock, type LockInfo, RunLockedError, readRunLock } from "../../src/pipeline/state/lock.ts";
 import { openStore } from "../../src/store/index.ts";
 
 const dirs: string[] = [];

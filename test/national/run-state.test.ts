@@ -11,7 +11,7 @@ import {
   readCompleted,
   siteKeys,
   sitesLogPath,
-} from "../../src/pipeline/run-state.ts";
+} from "../../src/pipeline/state/plan.ts";
 import { manifestPath, openRunReader, openRunWriter } from "../../src/snapshot/index.ts";
 import type { ManifestEntry, SiteResult } from "../../src/types/index.ts";
 

@@ -8,7 +8,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { redisServerPath, startRedis, type TestRedis } from "../../bench/redis-server.ts";
-import { DEMO_AS_OF, type DemoWeb, startDemoWeb } from "../../src/demo/index.ts";
+import { DEMO_AS_OF, type DemoWeb, startDemoWeb } from "../../demo/index.ts";
 import { type NokWorker, runNational, runQueued, startWorker } from "../../src/index.ts";
 import { openRunReader } from "../../src/snapshot/index.ts";
 import type { RunResult } from "../../src/types/index.ts";

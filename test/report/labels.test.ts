@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { formatDuration, formatShare, plural, safeHref, truncate } from "../../src/report/format.ts";
+import { formatShare, safeHref, truncate } from "../../src/report/format.ts";
 import { findingTitle, ruleTitle, STATUS_STYLES } from "../../src/report/labels.ts";
+import { formatDuration, plural } from "../../src/util/ru.ts";
 import { checkRun, finding } from "./fixtures.ts";
 
 describe("labels", () => {

@@ -1,14 +1,13 @@
 import { resolve } from "node:path";
 import type { Command } from "commander";
-import { todayIso } from "../../pipeline/run-id.ts";
 import { isValidInn } from "../../registry/inn.ts";
 import { defaultReportsDir } from "../../store/paths.ts";
 import { UsageError } from "../../util/errors.ts";
-import { parseAsOf, parseTargetUrl } from "../../util/target-url.ts";
+import { parseAsOf, parseTargetUrl, todayIso } from "../../util/target-url.ts";
 import { loadBusgovPlansOption } from "../busgov-plans-option.ts";
+import { deliverRun } from "../deliver-run.ts";
 import { parseKind, parsePositiveInt, parseSphere, readCaFiles } from "../options.ts";
 import { createProgress } from "../progress.ts";
-import { summaryTable } from "../summary-table.ts";
 
 export function registerCheck(program: Command): void {
   program
@@ -46,12 +45,10 @@ export function registerCheck(program: Command): void {
       const busgov = busgovQuery(opts);
       const busgovUrl = opts.busgovUrl === undefined ? undefined : parseTargetUrl(opts.busgovUrl);
       // Loaded on use: `nok --help` (and a mistyped option) must not pay for the whole pipeline.
-      const { checkSites, exitCodeFor, parseFormats, parseRenderMode, writeReports } = await import(
-        "../../index.ts"
-      );
+      const { checkSites, parseFormats, parseRenderMode, readCaFile } = await import("../../index.ts");
       const formats = parseFormats(opts.format);
       const render = parseRenderMode(opts.render);
-      const ca = readCaFiles(opts.ca);
+      const ca = readCaFiles(opts.ca, readCaFile);
       const progress = createProgress();
       const busgovPlans = await loadBusgovPlansOption(opts.busgovPlans, (t) => progress.line(t));
       progress.line(
@@ -90,16 +87,13 @@ export function registerCheck(program: Command): void {
       );
       progress.done();
       const out = resolve(opts.out ?? defaultReportsDir(run.runId));
-      const written = await writeReports(run, out, formats);
-      if (opts.json) {
-        process.stdout.write(`${JSON.stringify(run, null, 2)}\n`);
-        progress.line(`Отчёты: ${written.map((w) => w.path).join(", ")}`);
-      } else {
-        process.stdout.write(
-          `${summaryTable(run)}\n\nОтчёты:\n${written.map((w) => `  ${w.path}`).join("\n")}\n`,
-        );
-      }
-      process.exitCode = exitCodeFor(run);
+      await deliverRun(run, {
+        out,
+        formats,
+        json: Boolean(opts.json),
+        summary: "table",
+        note: progress.line,
+      });
     });
 }
 

@@ -19,7 +19,7 @@ async function demoLettersAndNotifications(
   registryFiles: readonly string[],
 ): Promise<string> {
   const { defaultSnapshotsDir, notifyRun, pagesRead, writeLetters } = await import("../../index.ts");
-  const { writeDemoContacts } = await import("../../demo/contacts.ts");
+  const { writeDemoContacts } = await import("../../../demo/harness/contacts.ts");
   const letters = await writeLetters(run, join(reportsDir, "letters"), {
     pagesRead: await pagesRead(defaultSnapshotsDir(), run.runId),
   });
@@ -48,8 +48,8 @@ export function registerDemo(program: Command): void {
     .option("--concurrency <n>", "сайтов одновременно", parsePositiveInt, DEMO_CONCURRENCY)
     .option("--json", "вывести RunResult в stdout")
     .action(async (opts) => {
-      const { DEMO_AS_OF } = await import("../../demo/web.ts");
-      const { demoMismatches, startDemoNetwork } = await import("../../demo/network.ts");
+      const { DEMO_AS_OF } = await import("../../../demo/web/web.ts");
+      const { demoMismatches, startDemoNetwork } = await import("../../../demo/harness/network.ts");
       const { exitCodeFor, nationalDigest, parseFormats, reportExtras, runNational, writeReports } =
         await import("../../index.ts");
       const formats = parseFormats(opts.format);
@@ -110,8 +110,8 @@ export function registerDemo(program: Command): void {
     .description("только запустить демо-сеть и ждать (Ctrl+C — остановить)")
     .option("--regions <codes>", "только эти субъекты (коды через запятую)")
     .action(async (opts) => {
-      const { DEMO_AS_OF } = await import("../../demo/web.ts");
-      const { startDemoNetwork } = await import("../../demo/network.ts");
+      const { DEMO_AS_OF } = await import("../../../demo/web/web.ts");
+      const { startDemoNetwork } = await import("../../../demo/harness/network.ts");
       process.stderr.write("Запуск демо-сети…\n");
       const onlyRegions =
         typeof opts.regions === "string" ? opts.regions.split(",").map((s: string) => s.trim()) : undefined;

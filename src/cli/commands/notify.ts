@@ -1,8 +1,8 @@
 import { join, resolve } from "node:path";
 import type { Command } from "commander";
 import type { NotifyResult } from "../../index.ts";
-import { defaultRegistryFiles, splitList } from "../../pipeline/national-registry.ts";
 import { UsageError } from "../../util/errors.ts";
+import { splitList } from "../../util/target-url.ts";
 
 export function registerNotify(program: Command): void {
   program
@@ -23,7 +23,9 @@ export function registerNotify(program: Command): void {
       "\nАдреса берутся из поля contacts: у субъекта (registry/regions.yaml) и у сайта (YAML-реестр сайтов);\nсубъект получает сообщение, если есть новые недостатки, устранённые или по-прежнему не размещённые сведения.\nНеудачная доставка повторяется с нарастающей паузой и записывается в deliveries.json; прогон не меняется.\nПисьма формирует nodemailer (SMTP и файлы .eml); тесты принимают их настоящим SMTP-сервером (smtp-server)\nна 127.0.0.1 и разбирают mailparser.",
     )
     .action(async (ref: string, opts) => {
-      const { defaultReportsDir, loadRunWithPrevious, notifyRun } = await import("../../index.ts");
+      const { defaultRegistryFiles, defaultReportsDir, loadRunWithPrevious, notifyRun } = await import(
+        "../../index.ts"
+      );
       if (!opts.smtp && !opts.webhook && !opts.dryRun)
         throw new UsageError("укажите --smtp URL, --webhook URL или --dry-run");
       const { run } = await loadRunWithPrevious(ref);

@@ -1,7 +1,7 @@
 import { resolve } from "node:path";
 import type { Command } from "commander";
-import { todayIso } from "../../pipeline/run-id.ts";
-import { parseAsOf } from "../../util/target-url.ts";
+import { parseAsOf, todayIso } from "../../util/target-url.ts";
+import { deliverRun } from "../deliver-run.ts";
 
 export function registerRecheck(program: Command): void {
   program
@@ -13,8 +13,7 @@ export function registerRecheck(program: Command): void {
     .option("--out <dir>", "папка для отчётов (по умолчанию reports/<новый run-id>)")
     .option("--json", "вывести RunResult в stdout (и ничего больше)")
     .action(async (ref: string, opts) => {
-      const { defaultReportsDir, exitCodeFor, nationalDigest, parseFormats, recheckRun, writeReports } =
-        await import("../../index.ts");
+      const { defaultReportsDir, parseFormats, recheckRun } = await import("../../index.ts");
       const formats = parseFormats(opts.format);
       const asOf = opts.asOf === undefined ? undefined : parseAsOf(opts.asOf, todayIso());
       process.stderr.write(
@@ -28,15 +27,6 @@ export function registerRecheck(program: Command): void {
       });
       if (process.stderr.isTTY) process.stderr.write("\n");
       const out = resolve(opts.out ?? defaultReportsDir(run.runId));
-      const written = await writeReports(run, out, formats);
-      if (opts.json) {
-        process.stdout.write(`${JSON.stringify(run, null, 2)}\n`);
-        process.stderr.write(`Отчёты: ${written.map((w) => w.path).join(", ")}\n`);
-      } else {
-        process.stdout.write(
-          `${nationalDigest(run)}\n\nОтчёты:\n${written.map((w) => `  ${w.path}`).join("\n")}\n`,
-        );
-      }
-      process.exitCode = exitCodeFor(run);
+      await deliverRun(run, { out, formats, json: Boolean(opts.json), summary: "digest" });
     });
 }

@@ -1,19 +1,12 @@
 import { readFile } from "node:fs/promises";
 import { resolve } from "node:path";
 import type { Command } from "commander";
-import { resolveRegionCodes } from "../../pipeline/national-plan.ts";
-import { splitList } from "../../pipeline/national-registry.ts";
 import { loadRegions } from "../../registry/regions.ts";
 import type { Sphere } from "../../types/index.ts";
 import { UsageError } from "../../util/errors.ts";
+import { SPHERE_NAMES } from "../../util/spheres.ts";
+import { splitList } from "../../util/target-url.ts";
 import { parsePositiveInt, parseSphere } from "../options.ts";
-
-const SPHERE_NAMES: Record<string, string> = {
-  social: "социальное обслуживание",
-  health: "здравоохранение",
-  culture: "культура",
-  education: "образование",
-};
 
 export function registerRegistry(program: Command): void {
   const registry = program
@@ -29,7 +22,7 @@ export function registerRegistry(program: Command): void {
     .option("--sphere <sphere...>", "только эти сферы: social | health | culture | education")
     .option("--out <file>", "куда записать реестр", "registry/institutions.yaml")
     .action(async (files: string[], opts) => {
-      const { importBusgov } = await import("../../index.ts");
+      const { importBusgov, resolveRegionCodes } = await import("../../index.ts");
       const regions = resolveRegionCodes(splitList(opts.region), loadRegions());
       const spheres: Sphere[] = splitList(opts.sphere).map(parseSphere);
       const out = resolve(opts.out);
@@ -50,7 +43,7 @@ export function registerRegistry(program: Command): void {
         progressEvery: 50_000,
       });
       const bySphere = Object.entries(summary.bySphere)
-        .map(([s, n]) => `${SPHERE_NAMES[s] ?? s} ${n}`)
+        .map(([s, n]) => `${SPHERE_NAMES[s as Sphere] ?? s} ${n}`)
         .join(", ");
       const outside = summary.skipped.outside + summary.skipped.ambiguous + summary.skipped.none;
       process.stdout.write(

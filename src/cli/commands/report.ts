@@ -3,6 +3,7 @@ import type { Command } from "commander";
 import { diffRuns } from "../../findings/diff.ts";
 import { openStore, readRunResult, resolveStoredRun } from "../../store/index.ts";
 import type { RunResult } from "../../types/index.ts";
+import { deliverRun } from "../deliver-run.ts";
 
 export function registerReport(program: Command): void {
   program
@@ -15,16 +16,9 @@ export function registerReport(program: Command): void {
     .option("--out <dir>", "папка для отчётов (по умолчанию reports/<run-id>)")
     .option("--json", "вывести RunResult в stdout (и ничего больше)")
     .action(async (ref: string, opts) => {
-      const {
-        defaultDataDir,
-        defaultReportsDir,
-        defaultSnapshotsDir,
-        exitCodeFor,
-        nationalDigest,
-        parseFormats,
-        writeReports,
-        reportExtras,
-      } = await import("../../index.ts");
+      const { defaultDataDir, defaultReportsDir, defaultSnapshotsDir, parseFormats } = await import(
+        "../../index.ts"
+      );
       const formats = parseFormats(opts.format);
       const snapshotsDir = defaultSnapshotsDir();
       const store = openStore(defaultDataDir());
@@ -32,16 +26,7 @@ export function registerReport(program: Command): void {
       let run = await readRunResult(located.path);
       if (opts.compare !== false) run = await withCompare(run, opts.compare, store, snapshotsDir);
       const out = resolve(opts.out ?? defaultReportsDir(run.runId));
-      const written = await writeReports(run, out, formats, await reportExtras(run));
-      if (opts.json) {
-        process.stdout.write(`${JSON.stringify(run, null, 2)}\n`);
-        process.stderr.write(`Отчёты: ${written.map((w) => w.path).join(", ")}\n`);
-      } else {
-        process.stdout.write(
-          `${nationalDigest(run)}\n\nОтчёты:\n${written.map((w) => `  ${w.path}`).join("\n")}\n`,
-        );
-      }
-      process.exitCode = exitCodeFor(run);
+      await deliverRun(run, { out, formats, json: Boolean(opts.json), summary: "digest", extras: true });
     });
 }
 

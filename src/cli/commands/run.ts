@@ -1,12 +1,10 @@
 import { resolve } from "node:path";
 import { type Command, InvalidArgumentError } from "commander";
-import { parseRenderMode } from "../../pipeline/fetcher-setup.ts";
-import { defaultRegistryFiles, splitList } from "../../pipeline/national-registry.ts";
-import { todayIso } from "../../pipeline/run-id.ts";
 import type { Sphere, TargetKind } from "../../types/index.ts";
 import { UsageError } from "../../util/errors.ts";
-import { parseAsOf, parseTargetUrl } from "../../util/target-url.ts";
+import { parseAsOf, parseTargetUrl, splitList, todayIso } from "../../util/target-url.ts";
 import { loadBusgovPlansOption } from "../busgov-plans-option.ts";
+import { deliverRun } from "../deliver-run.ts";
 import { parsePositiveInt, parseSphere, readCaFiles } from "../options.ts";
 import { createRunProgress } from "../run-progress.ts";
 
@@ -59,23 +57,37 @@ export function registerRun(program: Command): void {
     .option("--out <dir>", "папка для отчётов (по умолчанию reports/<run-id>)")
     .option("--json", "вывести RunResult в stdout (и ничего больше)")
     .action(async (opts) => {
+      // The handler comes first: loading the pipeline takes seconds on a busy machine, and a stop
+      // asked for meanwhile must still end the run cleanly (the run checks the signal when it starts).
+      const controller = new AbortController();
+      let signalCode = 0;
+      let say = (text: string): void => {
+        process.stderr.write(`${text}\n`);
+      };
+      const onSignal = (sig: NodeJS.Signals) => {
+        if (controller.signal.aborted) process.exit(128 + (sig === "SIGINT" ? 2 : 15));
+        signalCode = 128 + (sig === "SIGINT" ? 2 : 15);
+        say("Остановка: сохраняю состояние прогона… (повторный сигнал — выйти сразу)");
+        controller.abort(new Error(`получен ${sig}`));
+      };
+      process.on("SIGINT", onSignal);
+      process.on("SIGTERM", onSignal);
       const {
         defaultReportsDir,
-        exitCodeFor,
-        nationalDigest,
         parseFormats,
         RunInterruptedError,
         runNational,
         runQueued,
-        writeReports,
-        reportExtras,
+        defaultRegistryFiles,
+        parseRenderMode,
+        readCaFile,
       } = await import("../../index.ts");
       const formats = parseFormats(opts.format);
       const asOf = opts.asOf === undefined ? undefined : parseAsOf(opts.asOf, todayIso());
       const spheres: Sphere[] = splitList(opts.sphere).map((s) => asUsage(() => parseSphere(s)));
       const kinds = splitList(opts.kind).map(parseKindValue);
       const render = parseRenderMode(opts.render);
-      const ca = readCaFiles(opts.ca);
+      const ca = readCaFiles(opts.ca, readCaFile);
       const busgovUrl = opts.busgovUrl === undefined ? undefined : parseTargetUrl(opts.busgovUrl);
       const resume: string | true | undefined = opts.resume;
       let registryFiles = splitList(opts.registry).map((f) => resolve(f));
@@ -87,22 +99,13 @@ export function registerRun(program: Command): void {
           );
       }
       const progress = createRunProgress();
+      say = (text) => progress.line(text);
       const busgovPlans = await loadBusgovPlansOption(opts.busgovPlans, (t) => progress.line(t));
       if (resume && (opts.registry || opts.region || opts.sphere || opts.kind || opts.asOf || opts.maxPages))
         progress.line(
           "Внимание: при продолжении прогона действуют его исходные реестр, фильтры и дата; новые не применяются.",
         );
 
-      const controller = new AbortController();
-      let signalCode = 0;
-      const onSignal = (sig: NodeJS.Signals) => {
-        if (controller.signal.aborted) process.exit(128 + (sig === "SIGINT" ? 2 : 15));
-        signalCode = 128 + (sig === "SIGINT" ? 2 : 15);
-        progress.line("Остановка: сохраняю состояние прогона… (повторный сигнал — выйти сразу)");
-        controller.abort(new Error(`получен ${sig}`));
-      };
-      process.on("SIGINT", onSignal);
-      process.on("SIGTERM", onSignal);
       if (opts.queue && (opts.concurrency || opts.ca))
         progress.line(
           "Внимание: с --queue сайты проверяют воркеры: --concurrency и --ca задаются в nok worker.",
@@ -141,16 +144,14 @@ export function registerRun(program: Command): void {
         });
         progress.done();
         const out = resolve(opts.out ?? defaultReportsDir(run.runId));
-        const written = await writeReports(run, out, formats, await reportExtras(run));
-        if (opts.json) {
-          process.stdout.write(`${JSON.stringify(run, null, 2)}\n`);
-          progress.line(`Отчёты: ${written.map((w) => w.path).join(", ")}`);
-        } else {
-          process.stdout.write(
-            `${nationalDigest(run)}\n\nОтчёты:\n${written.map((w) => `  ${w.path}`).join("\n")}\n`,
-          );
-        }
-        process.exitCode = exitCodeFor(run);
+        await deliverRun(run, {
+          out,
+          formats,
+          json: Boolean(opts.json),
+          summary: "digest",
+          extras: true,
+          note: progress.line,
+        });
       } catch (err) {
         progress.done();
         if (err instanceof RunInterruptedError) {

@@ -1,10 +1,11 @@
 import { join, resolve } from "node:path";
 import type { Command } from "commander";
-import type { DaemonLogger, RunResult } from "../../index.ts";
-import { defaultRegistryFiles, splitList } from "../../pipeline/national-registry.ts";
+import type { RunResult } from "../../index.ts";
 import { DEFAULT_CRON } from "../../schedule/default-cron.ts";
+import type { DaemonLogger } from "../../schedule/index.ts";
 import type { Sphere } from "../../types/index.ts";
 import { UsageError } from "../../util/errors.ts";
+import { splitList } from "../../util/target-url.ts";
 import { parsePositiveInt, parseSphere } from "../options.ts";
 import { notifySummary } from "./notify.ts";
 import { asUsage, parseNonNegativeInt } from "./run.ts";
@@ -69,7 +70,8 @@ export function registerSchedule(program: Command): void {
     .option("--smtp <url>", "для --notify: SMTP-сервер smtp://…")
     .option("--webhook <url>", "для --notify: адрес JSON веб-хука")
     .action(async (opts) => {
-      const { createDaemonLogger, parseFormats, startScheduler } = await import("../../index.ts");
+      const { defaultRegistryFiles, parseFormats } = await import("../../index.ts");
+      const { createDaemonLogger, startScheduler } = await import("../../schedule/index.ts");
       const formats = parseFormats(opts.format);
       const spheres: Sphere[] = splitList(opts.sphere).map((s) => asUsage(() => parseSphere(s)));
       let registryFiles = splitList(opts.registry).map((f) => resolve(f));

@@ -1,6 +1,5 @@
 import { type Command, InvalidArgumentError } from "commander";
-import { todayIso } from "../../pipeline/run-id.ts";
-import { parseAsOf } from "../../util/target-url.ts";
+import { parseAsOf, todayIso } from "../../util/target-url.ts";
 import { parsePositiveInt } from "../options.ts";
 
 function parsePort(value: string): number {

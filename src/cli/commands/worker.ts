@@ -20,8 +20,8 @@ export function registerWorker(program: Command): void {
     )
     .option("--quiet", "не печатать начало и конец проверки каждого сайта")
     .action(async (opts) => {
-      const { DEFAULT_WORKER_CONCURRENCY, startWorker } = await import("../../index.ts");
-      const ca = readCaFiles(opts.ca);
+      const { DEFAULT_WORKER_CONCURRENCY, readCaFile, startWorker } = await import("../../index.ts");
+      const ca = readCaFiles(opts.ca, readCaFile);
       const say = (text: string) => process.stderr.write(`${new Date().toISOString()} ${text}\n`);
       const worker = await startWorker({
         queue: opts.queue,

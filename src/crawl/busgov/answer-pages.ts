@@ -1,6 +1,6 @@
+import type { BusGovAnswer } from "../../types/busgov-answers.ts";
 import type { FetchedPage } from "../../types/crawl.ts";
 import { unfetchedPage } from "../errors.ts";
-import type { BusGovAnswer } from "./types.ts";
 
 /**
  * The exchanges behind an answer as FetchedPages (fetcher "busgov"), so the pipeline can snapshot the

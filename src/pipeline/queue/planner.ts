@@ -13,7 +13,7 @@
 import { resolve } from "node:path";
 import type { JobsOptions, Queue } from "bullmq";
 import type { Redis } from "ioredis";
-import { withPlansExport } from "../../crawl/busgov/plans-export.ts";
+import { withPlansExport } from "../../extract/busgov/plans-export.ts";
 import { aggregateRun } from "../../findings/index.ts";
 import { weightsFromRules } from "../../findings/score.ts";
 import { ruleInfo } from "../../rules/index.ts";
@@ -26,21 +26,20 @@ import {
 } from "../../store/index.ts";
 import type { RunResult, SiteResult } from "../../types/index.ts";
 import { errorMessage } from "../../util/errors.ts";
-import { checkBusgov, createRunBusGovClient } from "../check-busgov.ts";
+import { checkBusgov, createRunBusGovClient } from "../busgov.ts";
 import {
-  internalErrorResult,
   markStale,
   type NationalProgress,
   type NationalRunOptions,
   newSession,
-  previousResult,
   RunInterruptedError,
   resumeSession,
-} from "../national-run.ts";
-import { PreviousRuns } from "../previous-run.ts";
-import { acquireRunLock } from "../run-lock.ts";
+} from "../run.ts";
+import { internalErrorResult, previousResult } from "../run-execute.ts";
 import { buildRunResult } from "../run-result.ts";
-import { openSitesLog, type PlannedTarget } from "../run-state.ts";
+import { acquireRunLock } from "../state/lock.ts";
+import { openSitesLog, type PlannedTarget } from "../state/plan.ts";
+import { PreviousRuns } from "../state/previous.ts";
 import {
   type ActiveSite,
   DEFAULT_QUEUE_NAME,

@@ -27,7 +27,7 @@ import {
   type SnapshotWriter,
 } from "../../snapshot/index.ts";
 import type { ManifestEntry } from "../../types/index.ts";
-import { type RunPlan, readPlan } from "../run-state.ts";
+import { type RunPlan, readPlan } from "../state/plan.ts";
 
 /** One site's snapshot writer in a worker: bodies go to the store at once, the manifest part on `commit`. */
 export interface SiteSnapshotWriter extends SnapshotWriter {

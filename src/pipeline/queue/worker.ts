@@ -15,13 +15,13 @@ import { ruleInfo } from "../../rules/index.ts";
 import { defaultSnapshotsDir } from "../../store/index.ts";
 import type { Fetcher, RuleDef, SiteResult } from "../../types/index.ts";
 import { errorMessage } from "../../util/errors.ts";
-import { ArtifactCache } from "../artifact-cache.ts";
-import { loadRulesOrThrow } from "../check-run.ts";
-import { checkSite } from "../check-site.ts";
 import { type RenderMode, type RunFetchers, setupFetchers } from "../fetcher-setup.ts";
-import { reusedFrom } from "../national-run.ts";
-import { PreviousRuns } from "../previous-run.ts";
-import { type RunPlan, rulesFingerprint } from "../run-state.ts";
+import { loadRulesOrThrow } from "../load-rules.ts";
+import { reusedFrom } from "../run-execute.ts";
+import { checkSite } from "../site.ts";
+import { ArtifactCache } from "../state/cache.ts";
+import { type RunPlan, rulesFingerprint } from "../state/plan.ts";
+import { PreviousRuns } from "../state/previous.ts";
 import {
   type ActiveSite,
   DEFAULT_QUEUE_NAME,

@@ -1,11 +1,10 @@
 /**
  * `busgov-data`: judges an institution's data on bus.gov.ru (card, НОК results, improvement plan,
- * report on the plan) from `SiteView.data.busgov` (see busgov-shape.ts). Every question the service
+ * report on the plan) from `SiteView.data.busgov` (see src/types/busgov.ts). Every question the service
  * could not answer — unreachable, an error status, a JSON shape we do not know — is `unknown`, never
  * `fail`: only an answer of the service proves absence, and that answer is the evidence.
  */
 import { z } from "zod";
-import type { CheckOutcome, CheckType, Evidence, SiteView } from "../../types/index.ts";
 import {
   BUSGOV_DATA_KEY,
   type BusgovCard,
@@ -14,7 +13,8 @@ import {
   type BusgovPlanItem,
   type BusgovResult,
   busgovDataSchema,
-} from "./busgov-shape.ts";
+} from "../../types/busgov.ts";
+import type { CheckOutcome, CheckType, Evidence, SiteView } from "../../types/index.ts";
 import { formatIso } from "./freshness.ts";
 import { parseWith } from "./params.ts";
 

@@ -3,6 +3,7 @@
  * the words of the link that points to it), optionally tied to NOK, with exclusions and freshness.
  */
 import { z } from "zod";
+import { officialDocuments } from "../../extract/official-documents.ts";
 import type {
   CheckContext,
   CheckOutcome,
@@ -90,6 +91,19 @@ export const documentSchema = z
      * standard plan form): an item named only by these counts when its text also says what was done.
      */
     confirm: z.object({ phrases: phraseList, by: phraseList }).strict().optional(),
+    /**
+     * A mention in running text («с привлечением организации-оператора») names no one: such a hit counts
+     * only when one of `by` (a legal form: ООО, АНО, ГБУ …) stands within `within` characters of it.
+     * Names of pages, links and documents are not affected.
+     */
+    nameNear: z
+      .object({
+        phrases: phraseList,
+        by: phraseList,
+        within: z.number().int().min(20).max(1000).default(300),
+      })
+      .strict()
+      .optional(),
     /** Only these content kinds (html, pdf, doc, docx, xls, xlsx, …). */
     kinds: z.array(z.string().min(1)).min(1).optional(),
     /** Also accept a page about the council that lists at least `min` people by name. */
@@ -117,6 +131,8 @@ export type DocumentParams = z.output<typeof documentSchema> & {
     confirmWeak: CompiledPhrase[];
     /** Whole written words (not stems: «установлен» is done, «установить» is planned). */
     confirmBy: RegExp;
+    nameWeak: CompiledPhrase[];
+    nameBy: RegExp;
   };
 };
 
@@ -145,15 +161,49 @@ export function parseDocumentParams(params: Record<string, unknown>): DocumentPa
       personsLabel: compiled(p.persons?.labelPhrases),
       confirmWeak: compiled(p.confirm?.phrases),
       confirmBy: wordsPattern(p.confirm?.by ?? []),
+      nameWeak: compiled(p.nameNear?.phrases),
+      nameBy: wordsPattern(p.nameNear?.by ?? [], true),
     },
   };
 }
 
 /** A pattern for whole words in any case («выполнено», not «выполнить»); matches nothing when empty. */
-function wordsPattern(words: readonly string[]): RegExp {
+function wordsPattern(words: readonly string[], caseSensitive = false): RegExp {
   if (words.length === 0) return /(?!)/;
   const alt = words.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&").replace(/е/g, "[её]")).join("|");
-  return new RegExp(`(?<![\\p{L}])(?:${alt})(?![\\p{L}])`, "iu");
+  return new RegExp(`(?<![\\p{L}])(?:${alt})(?![\\p{L}])`, caseSensitive ? "u" : "iu");
+}
+
+function linkOnlyUnconfirmed(model: SiteModel, item: Item, hits: Hit[], p: DocumentParams): boolean {
+  if (item.page?.artifacts.kind !== "html") return false;
+  if (!hits.every((h) => h.label?.source === "link" || h.label?.source === "parent")) return false;
+  // «Протокол № 1 от 12.03.2025» names one document by its requisites: the list row is the evidence.
+  if (hits.some((h) => officialDocuments(h.text).some((d) => d.at === 0 && (d.date || d.number))))
+    return false;
+  const own = labelHits(item, p.c.phrases, {
+    maxGap: p.maxGap,
+    sources: ["title", "heading", "opening", "document"],
+  });
+  if (own.length) return false;
+  const all = [...p.c.phrases, ...p.c.textPhrases];
+  return bodyHits(model, item, all, { maxGap: p.maxGap, limit: 1 }).length === 0;
+}
+
+/** Drops prose mentions of a weak phrase with no name (`nameNear`) around them. */
+function namedHits(hits: Hit[], p: DocumentParams): Hit[] {
+  if (!p.nameNear) return hits;
+  const within = p.nameNear.within;
+  return hits.filter((h) => {
+    // A file's long «title» is its first lines of text (no metadata title), prose like its opening.
+    const prose =
+      !h.label ||
+      h.label.source === "opening" ||
+      (h.label.source === "title" && h.item.isDocument && h.label.text.length > 150);
+    if (!prose) return true;
+    if (!hasAny(indexOf(h.text.slice(h.match.start, h.match.end)), p.c.nameWeak, 1)) return true;
+    const around = h.text.slice(Math.max(0, h.match.start - within), h.match.end + within);
+    return p.c.nameBy.test(around);
+  });
 }
 
 export interface Candidate {
@@ -243,7 +293,17 @@ export function findCandidates(
       rejected.push({ url: item.url, reason: "раздел или страница без содержания (заглушка)" });
       continue;
     }
-    hits = nonEmpty;
+    // A read page is what it holds: a link «Протоколы» to a page that neither names nor holds minutes
+    // (a tab that leads elsewhere, a generic page) names nothing there.
+    if (linkOnlyUnconfirmed(model, item, nonEmpty, p)) {
+      rejected.push({ url: item.url, reason: "страница по ссылке не содержит того, что названо в ссылке" });
+      continue;
+    }
+    hits = namedHits(nonEmpty, p);
+    if (hits.length === 0) {
+      rejected.push({ url: item.url, reason: "упомянут, но не назван" });
+      continue;
+    }
     if (
       p.confirm &&
       hits.every((h) => hasAny(indexOf(h.text.slice(h.match.start, h.match.end)), p.c.confirmWeak, 1))

@@ -1,9 +1,16 @@
 /** «Самопроверка»: the form, the live progress of a queued check and its result page. */
-import { SPHERE_NAMES } from "../../findings/sphere-names.ts";
-import { escapeHtml as h } from "../../report/escape-html.ts";
-import { formatDate, formatDateTime, formatInt } from "../../report/format.ts";
-import { badge, link } from "../../report/html-parts.ts";
-import { KIND_LABELS, SITE_STATUS_LABELS } from "../../report/labels.ts";
+
+import {
+  badge,
+  formatDate,
+  formatDateTime,
+  formatInt,
+  escapeHtml as h,
+  KIND_LABELS,
+  link,
+  SITE_STATUS_LABELS,
+  SPHERE_NAMES,
+} from "../../index.ts";
 import { type RunResult, SPHERES, type Status } from "../../types/index.ts";
 import type { CheckJobView, CheckState } from "../check-queue.ts";
 import { page } from "./layout.ts";

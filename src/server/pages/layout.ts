@@ -1,5 +1,5 @@
+import { escapeHtml as h } from "../../index.ts";
 /** The page shell: Russian, no inline script or style (the CSP forbids them), readable without JavaScript. */
-import { escapeHtml as h } from "../../report/escape-html.ts";
 
 export type Section = "overview" | "region" | "check" | "snapshot" | "error";
 

@@ -1,11 +1,19 @@
 /** «Обзор»: the latest (or a chosen) national run — tiles, filters, ministry-style figures, reports, history. */
-import { SPHERE_NAMES } from "../../findings/sphere-names.ts";
-import { escapeHtml as h } from "../../report/escape-html.ts";
-import { formatDate, formatDateTime, formatInt, plural } from "../../report/format.ts";
-import { ministryList, nationalSection } from "../../report/html-national.ts";
-import { badge } from "../../report/html-parts.ts";
-import { ruleFailureTitle, ruleTitle } from "../../report/labels.ts";
-import type { ReportModel } from "../../report/model.ts";
+
+import {
+  badge,
+  formatDate,
+  formatDateTime,
+  formatInt,
+  escapeHtml as h,
+  ministryList,
+  nationalSection,
+  type ReportModel,
+  ruleFailureTitle,
+  ruleTitle,
+  SPHERE_NAMES,
+} from "../../index.ts";
+import { plural } from "../../util/ru.ts";
 import type { RunEntry } from "../run-source.ts";
 import { page } from "./layout.ts";
 import { regionTiles, type TileFilter, tilesHtml, tilesLegend } from "./region-tiles.ts";

@@ -1,10 +1,14 @@
 /** The region page's disputes: the list with each dispute's state and history, and the «оспорить» form. */
-import type { Dispute } from "../../disputes/index.ts";
-import { escapeHtml as h } from "../../report/escape-html.ts";
-import { formatDateTime } from "../../report/format.ts";
-import { table } from "../../report/html-parts.ts";
-import { ruleTitle, STATUS_STYLES } from "../../report/labels.ts";
-import { siteLabel } from "../../report/model.ts";
+
+import {
+  type Dispute,
+  formatDateTime,
+  escapeHtml as h,
+  ruleTitle,
+  STATUS_STYLES,
+  siteLabel,
+  table,
+} from "../../index.ts";
 import type { RunResult, SiteResult } from "../../types/index.ts";
 
 const STATE: Record<Dispute["status"], string> = { open: "открыт", confirmed: "подтверждено" };

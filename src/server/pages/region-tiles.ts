@@ -2,15 +2,19 @@
  * The national picture as tiles: one tile per subject, grouped by federal district, coloured by how many of the
  * selected requirements its authority sites meet (the sphere and rule filters narrow what is counted).
  */
-import { emptyCounts } from "../../findings/status-order.ts";
-import { loadRegions } from "../../registry/index.ts";
-import { FEDERAL_DISTRICTS, type RegionInfo } from "../../registry/schema.ts";
-import { escapeHtml as h } from "../../report/escape-html.ts";
-import { formatShare } from "../../report/format.ts";
-import { STATUS_CLASS } from "../../report/html-css.ts";
-import { badge } from "../../report/html-parts.ts";
-import { STATUS_STYLES } from "../../report/labels.ts";
-import type { ReportModel } from "../../report/model.ts";
+
+import {
+  badge,
+  emptyCounts,
+  FEDERAL_DISTRICTS,
+  formatShare,
+  escapeHtml as h,
+  loadRegions,
+  type RegionInfo,
+  type ReportModel,
+  STATUS_CLASS,
+  STATUS_STYLES,
+} from "../../index.ts";
 import type { Sphere, Status, StatusCounts } from "../../types/index.ts";
 
 export const DISTRICT_NAMES: Readonly<Record<string, string>> = {

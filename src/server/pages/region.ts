@@ -1,22 +1,28 @@
 /** «Регион»: one subject's sites with their verdicts and evidence, and the changes since the previous run. */
 
-import type { Dispute } from "../../disputes/index.ts";
-import { formatSphereList, SPHERE_NAMES } from "../../findings/sphere-names.ts";
-import type { RegionSummaryExt } from "../../findings/types.ts";
-import { escapeHtml as h } from "../../report/escape-html.ts";
-import { formatDate, formatInt } from "../../report/format.ts";
-import { changesSection } from "../../report/html-changes.ts";
-import { STATUS_CLASS } from "../../report/html-css.ts";
-import { table } from "../../report/html-parts.ts";
 import {
+  cellKey,
+  changesSection,
+  type Dispute,
+  formatDate,
+  formatInt,
+  formatSphereList,
+  escapeHtml as h,
   KIND_LABELS,
+  type RegionSummaryExt,
+  type ReportModel,
+  regionGrid,
   ruleFailureTitle,
   ruleTitle,
   SITE_STATUS_LABELS,
+  SPHERE_NAMES,
+  STATUS_CLASS,
   STATUS_STYLES,
-} from "../../report/labels.ts";
-import { type ReportModel, siteCounts, siteLabel, sortSites } from "../../report/model.ts";
-import { cellKey, regionGrid } from "../../report/region-grid.ts";
+  siteCounts,
+  siteLabel,
+  sortSites,
+  table,
+} from "../../index.ts";
 import type { DiffEntry, SiteResult } from "../../types/index.ts";
 import { page } from "./layout.ts";
 import { runLinks } from "./overview.ts";

@@ -1,8 +1,14 @@
 /** The history of national runs and, per rule, the trend of the passing share across them. */
-import { escapeHtml as h } from "../../report/escape-html.ts";
-import { formatDate, formatDateTime, formatInt, formatShare } from "../../report/format.ts";
-import { table } from "../../report/html-parts.ts";
-import { ruleTitle } from "../../report/labels.ts";
+
+import {
+  formatDate,
+  formatDateTime,
+  formatInt,
+  formatShare,
+  escapeHtml as h,
+  ruleTitle,
+  table,
+} from "../../index.ts";
 import type { RunResult, StatusCounts } from "../../types/index.ts";
 import type { RunEntry } from "../run-source.ts";
 

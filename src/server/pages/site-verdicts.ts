@@ -1,10 +1,19 @@
 /** One site's verdicts with their evidence: links, excerpts and the stored snapshot, viewable as text. */
-import { escapeHtml as h } from "../../report/escape-html.ts";
-import { formatDate, truncate } from "../../report/format.ts";
-import { badge, link, table } from "../../report/html-parts.ts";
-import { checkedBlock, countsLine, siteHeaderFacts } from "../../report/html-site.ts";
-import { findingTitle } from "../../report/labels.ts";
-import { siteLabel, unreadableNote } from "../../report/model.ts";
+
+import {
+  badge,
+  checkedBlock,
+  countsLine,
+  findingTitle,
+  formatDate,
+  escapeHtml as h,
+  link,
+  siteHeaderFacts,
+  siteLabel,
+  table,
+  truncate,
+  unreadableNote,
+} from "../../index.ts";
 import type { Evidence, Finding, RunResult, SiteResult } from "../../types/index.ts";
 
 /** `/snapshot/<runId>/<hex>` for an evidence hash, or null. */

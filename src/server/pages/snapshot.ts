@@ -1,7 +1,6 @@
 /** The stored copy of a page or document, shown as extracted text (never as the crawled HTML itself). */
-import { escapeHtml as h } from "../../report/escape-html.ts";
-import { formatBytes, formatDateTime, formatInt, truncate } from "../../report/format.ts";
-import { link } from "../../report/html-parts.ts";
+
+import { formatBytes, formatDateTime, formatInt, escapeHtml as h, link, truncate } from "../../index.ts";
 import type { ContentKind, PageArtifacts } from "../../types/index.ts";
 import { page } from "./layout.ts";
 

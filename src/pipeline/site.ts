@@ -1,0 +1,363 @@
+import { crawlSite, DEFAULT_SEARCH_CUES, DEFAULT_SETTLE, type SettleOptions } from "../crawl/index.ts";
+import { extractArtifacts } from "../extract/index.ts";
+import { siteScore } from "../findings/score.ts";
+import { createPriority, evaluateRules, isDecided } from "../rules/index.ts";
+import type { SnapshotWriter } from "../snapshot/index.ts";
+import type {
+  Conditional,
+  CrawlBudget,
+  CrawlRequest,
+  CrawlSummary,
+  FailedFetch,
+  FetchedPage,
+  Fetcher,
+  Finding,
+  LinkCandidate,
+  ManifestEntry,
+  PageArtifacts,
+  RuleDef,
+  SitePage,
+  SiteResult,
+  Sphere,
+  TargetKind,
+} from "../types/index.ts";
+import { type CompactOptions, createPageCompactor, DEFAULT_COMPACT } from "./compact-page.ts";
+import { createSectionTest, withRelevanceFloor } from "./settle-section.ts";
+import { buildSiteView } from "./site-view.ts";
+import type { ArtifactCache } from "./state/cache.ts";
+
+export interface SiteTarget {
+  url: string;
+  kind: TargetKind;
+  sphere: Sphere | null;
+  region: string | null;
+  name: string | null;
+}
+
+export interface SiteProgress {
+  site: string;
+  pages: number;
+  documents: number;
+  errors: number;
+  decided: number;
+  rules: number;
+  lastUrl: string;
+  lastStatus: number;
+  lastError: string | null;
+}
+
+export interface CheckSiteOptions {
+  fetcher: Fetcher;
+  // The politeness pool is shared by every site of a run; its type belongs to the crawl stage.
+  pool: Parameters<typeof crawlSite>[1]["pool"];
+  budget: CrawlBudget;
+  rules: RuleDef[];
+  weights: Record<string, number>;
+  asOf: string;
+  writer: SnapshotWriter;
+  /** Previous snapshots by URL: conditional requests, and the body to reuse on 304. */
+  previous?: Map<string, ManifestEntry>;
+  readPrevious?: (hash: string) => Promise<Uint8Array>;
+  /** Where an earlier run found evidence: crawled first. */
+  seeds?: { url: string; text?: string; depth: number; bias?: number }[];
+  respectRobots?: boolean;
+  /** Extraction results by (hash, URL); without it every body is extracted. */
+  artifactCache?: ArtifactCache;
+  onProgress?: (p: SiteProgress) => void;
+  signal?: AbortSignal;
+  /**
+   * Renders the home page in a browser. Used once, when the home page came static and gave no in-scope link
+   * of positive priority (a menu built by scripts that the shell heuristics missed); the rendered page replaces
+   * the static one and its links feed the frontier. Absent: no such fallback (`render: never`, no Chromium).
+   */
+  renderHome?: (url: string, signal?: AbortSignal) => Promise<FetchedPage>;
+  /** The site's own search, queried with these cues after the home page; default the НОК cues; false: off. */
+  siteSearch?: { cues: readonly string[] } | false;
+  /** Keep inert pages of a large site without their texts (compact-page.ts); default DEFAULT_COMPACT; false: off. */
+  compact?: CompactOptions | false;
+  /** Stop once the relevant places are read (crawl/settle.ts); default DEFAULT_SETTLE; false: every link in budget. */
+  settle?: SettleOptions | false;
+}
+
+/** Added to `SiteResult.crawl`: pages whose body came from the browser (renderDecision «rendered…»). */
+export type SiteCrawlWithRendering = SiteResult["crawl"] & { rendered: number };
+
+/** Why the home page is re-rendered (recorded in the manifest as its renderDecision). */
+const NO_CANDIDATES = "rendered: статическое меню не дало ссылок для обхода";
+
+/** crawl → snapshot → extract → rules for one site; everything the network gave is stored before judging. */
+export async function checkSite(target: SiteTarget, options: CheckSiteOptions): Promise<SiteResult> {
+  const rules = options.rules.filter((r) => r.appliesTo.kind === target.kind);
+  const ctx = { asOf: options.asOf, sphere: target.sphere };
+  const pages: SitePage[] = [];
+  // What was asked for and not read: a rule may not call absent what it could not read.
+  const fetches = { failed: [] as FailedFetch[], fetched: 0 };
+  const undecided = new Set(rules.map((r) => r.id));
+  let errors = 0;
+  let rendered = 0;
+  let lastEvaluatedAt = 0;
+  const settle = options.settle ?? DEFAULT_SETTLE;
+  const openPriority = createPriority(rules, (id) => undecided.has(id));
+  const priority = settle ? withRelevanceFloor(openPriority, rules, settle.relevantFrom) : openPriority;
+  const isSection = settle ? createSectionTest(rules, settle.sectionFrom) : () => false;
+  const compactOptions = options.compact ?? DEFAULT_COMPACT;
+  const compactor = compactOptions ? createPageCompactor(target.url, rules, ctx, compactOptions) : null;
+
+  const evaluateNow = (summary: CrawlSummary): Finding[] =>
+    evaluateRules(buildSiteView(target.url, pages, summary, fetches), rules, ctx);
+
+  const refreshDecided = (): boolean => {
+    const provisional = evaluateNow(provisionalSummary(target.url));
+    let changed = false;
+    for (const f of provisional) {
+      if (isDecided(f) && undecided.delete(f.rule)) changed = true;
+    }
+    return changed;
+  };
+
+  /** Stores the page, extracts a usable one into `pages`; returns its links. */
+  const ingest = async (page: FetchedPage, req: CrawlRequest) => {
+    let body = page.body;
+    if (page.notModified && options.readPrevious) {
+      const prev = options.previous?.get(page.url);
+      if (prev?.hash) body = await options.readPrevious(prev.hash);
+    }
+    const hash = body && body.length > 0 ? await options.writer.putBody(body) : null;
+    await options.writer.append(manifestEntry(target.url, page, req, hash, body?.length ?? 0));
+    if (page.error && !(page.error.code === "too-large" && body)) errors++;
+    if (page.renderDecision?.startsWith("rendered")) rendered++;
+
+    let links: LinkCandidate[] = [];
+    let section = false;
+    // A 304 reuses the stored body of an earlier 2xx answer: it is as usable as that answer was.
+    const okStatus = (page.status >= 200 && page.status < 300) || page.notModified === true;
+    // A bot wall's challenge may come with 200: it is stored (with its error) but never read as the site's content.
+    const walled = page.error?.code === "bot-wall";
+    // A body cut by a reset or a timeout is not what the site published: stored, never judged. (A body cut
+    // at the size cap is marked truncated and read.)
+    const readWhole = page.error === null || page.error.code === "too-large";
+    const usable = Boolean(body && hash && okStatus && !walled && readWhole && page.contentKind !== "other");
+    // A site-search query that fails is a shortcut not taken, not a page of the site left unread.
+    if (req.source !== "search") {
+      fetches.fetched++;
+      if (!okStatus || walled || (page.error && !(page.error.code === "too-large" && body))) {
+        const code = page.error?.code ?? (page.status >= 500 ? "http-5xx" : "http-4xx");
+        fetches.failed.push({ url: page.url, code, linkText: req.linkText });
+      }
+    }
+    if (body && hash && usable) {
+      const artifacts = await extractCached(options.artifactCache, hash, page, body);
+      const sitePage: SitePage = {
+        artifacts,
+        snapshot: hash,
+        depth: req.depth,
+        linkText: req.linkText,
+        referrer: req.referrer,
+      };
+      pages.push(compactor ? compactor.keep(sitePage, pages.length + 1) : sitePage);
+      links = req.depth === 0 ? artifacts.links : withoutAccessibilityToggles(artifacts);
+      section = isSection(artifacts, req);
+    }
+    return { links, usable, section };
+  };
+
+  const onPage = async (page: FetchedPage, req: CrawlRequest) => {
+    let { links, usable, section } = await ingest(page, req);
+    if (
+      options.renderHome &&
+      usable &&
+      req.depth === 0 &&
+      req.referrer === null &&
+      page.contentKind === "html" &&
+      !page.renderDecision?.startsWith("rendered") &&
+      !hasCandidates(page.finalUrl || page.url, links, priority)
+    ) {
+      const again = await options.renderHome(page.finalUrl || page.url, options.signal);
+      if (!again.error && again.body && again.contentKind === "html") {
+        // The home page is crawled alone, so the last page is its static version.
+        pages.pop();
+        ({ links, usable, section } = await ingest(
+          { ...again, url: page.url, renderDecision: NO_CANDIDATES },
+          req,
+        ));
+      }
+    }
+    let stop = false;
+    let reprioritize = false;
+    // Judging costs grow with the pages read, so the gap between re-judgings grows too (every page at
+    // first, then every 10 % of the pages read): the whole crawl stays near-linear instead of quadratic.
+    const gap = pages.length < 40 ? 1 : Math.max(5, Math.floor(pages.length / 10));
+    if (usable && (page.contentKind !== "html" || pages.length - lastEvaluatedAt >= gap)) {
+      lastEvaluatedAt = pages.length;
+      reprioritize = refreshDecided();
+      stop = undecided.size === 0;
+    }
+    options.onProgress?.({
+      site: target.url,
+      pages: pages.length,
+      documents: pages.filter((p) => p.artifacts.kind !== "html").length,
+      errors,
+      decided: rules.length - undecided.size,
+      rules: rules.length,
+      lastUrl: page.finalUrl || page.url,
+      lastStatus: page.status,
+      lastError: page.error?.code ?? null,
+    });
+    // The home page's «version for the visually impaired»: a rule passes on the link and fails on what it shows.
+    const toggles = req.depth === 0 ? pages.at(-1)?.artifacts.accessibility?.links : undefined;
+    const relevant = toggles?.length ? new Set(toggles.map((l) => l.url)) : undefined;
+    return { links, stop, reprioritize, section, ...(relevant ? { relevant } : {}) };
+  };
+
+  const started = Date.now();
+  const summary = await crawlSite(target.url, {
+    fetcher: options.fetcher,
+    budget: options.budget,
+    pool: options.pool,
+    priority,
+    onPage,
+    conditionalFor: (url: string) => conditionalFor(options.previous, url),
+    respectRobots: options.respectRobots ?? true,
+    siteSearch: options.siteSearch ?? { cues: DEFAULT_SEARCH_CUES },
+    settle,
+    ...(options.seeds ? { seeds: options.seeds } : {}),
+    ...(options.signal ? { signal: options.signal } : {}),
+  });
+  await options.writer.flush();
+
+  const findings = evaluateNow(summary);
+  const crawl: SiteCrawlWithRendering = {
+    pages: summary.pages,
+    documents: summary.documents,
+    bytes: summary.bytes,
+    errors: summary.errors,
+    skippedByRobots: summary.skippedByRobots,
+    budgetExhausted: summary.budgetExhausted,
+    durationMs: summary.durationMs || Date.now() - started,
+    rendered,
+  };
+  return {
+    url: target.url,
+    finalUrl: summary.finalUrl,
+    kind: target.kind,
+    region: target.region,
+    sphere: target.sphere,
+    name: target.name,
+    status: summary.status,
+    error: summary.siteError,
+    crawl,
+    score: siteScore(findings, options.weights),
+    findings,
+  };
+}
+
+/** Does the home page lead anywhere: an in-scope link (same host, www aside) the frontier would rank above 0? */
+function hasCandidates(
+  home: string,
+  links: LinkCandidate[],
+  priority: (l: LinkCandidate, depth: number) => number,
+) {
+  const host = hostOf(home);
+  return links.some((l) => hostOf(l.url) === host && priority(l, 1) > 0);
+}
+
+function hostOf(url: string): string | null {
+  try {
+    return new URL(url).hostname.replace(/^www\./, "");
+  } catch {
+    return null;
+  }
+}
+
+async function extractCached(
+  cache: ArtifactCache | undefined,
+  hash: string,
+  page: FetchedPage,
+  body: Uint8Array,
+): Promise<PageArtifacts> {
+  const cached = await cache?.get(hash, page.finalUrl);
+  if (cached) return cached.url === page.url ? cached : { ...cached, url: page.url };
+  const artifacts = await extractArtifacts({
+    url: page.url,
+    finalUrl: page.finalUrl,
+    contentKind: page.contentKind,
+    headers: page.headers,
+    body,
+    truncated: page.truncated,
+  });
+  await cache?.put(hash, page.finalUrl, artifacts);
+  return artifacts;
+}
+
+function conditionalFor(
+  previous: Map<string, ManifestEntry> | undefined,
+  url: string,
+): Conditional | undefined {
+  const prev = previous?.get(url);
+  if (!prev?.hash) return undefined;
+  const etag = prev.headers.etag;
+  const lastModified = prev.headers["last-modified"];
+  if (!etag && !lastModified) return undefined;
+  return { previousHash: prev.hash, ...(etag ? { etag } : {}), ...(lastModified ? { lastModified } : {}) };
+}
+
+/** During the crawl coverage is never adequate yet: only `pass` can be decided early. */
+function provisionalSummary(url: string): CrawlSummary {
+  return {
+    startUrl: url,
+    finalUrl: url,
+    pages: 0,
+    documents: 0,
+    bytes: 0,
+    errors: 0,
+    skippedByRobots: 0,
+    budgetExhausted: true,
+    budgetReason: null,
+    pendingRelevant: 1,
+    durationMs: 0,
+    siteError: null,
+    status: "partial",
+  };
+}
+
+export function manifestEntry(
+  site: string,
+  page: FetchedPage,
+  req: CrawlRequest,
+  hash: string | null,
+  size: number,
+): ManifestEntry {
+  return {
+    site,
+    url: page.url,
+    key: req.key,
+    finalUrl: page.finalUrl,
+    status: page.status,
+    headers: page.headers,
+    hash,
+    size,
+    truncated: page.truncated,
+    contentKind: page.contentKind,
+    fetchedAt: page.fetchedAt,
+    fetcher: page.fetcher,
+    depth: req.depth,
+    linkText: req.linkText,
+    linkContext: req.linkContext ?? null,
+    referrer: req.referrer,
+    redirects: page.redirects,
+    error: page.error,
+    ...(page.notModified ? { notModified: true } : {}),
+    ...(page.renderDecision ? { renderDecision: page.renderDecision } : {}),
+  };
+}
+
+/**
+ * Every page of a site usually links its own "version for the visually impaired" (`?special=Y`): following
+ * them all doubles the crawl for nothing. The home page's toggle is enough to judge that rule.
+ */
+function withoutAccessibilityToggles(artifacts: PageArtifacts): LinkCandidate[] {
+  const toggles = artifacts.accessibility?.links;
+  if (!toggles || toggles.length === 0) return artifacts.links;
+  const skip = new Set(toggles.map((l) => l.url));
+  return artifacts.links.filter((l) => !skip.has(l.url));
+}
