@@ -22,7 +22,7 @@ export function parseBenchArgs(argv: string[]): MainArgs {
   });
   if (values.help) {
     process.stdout.write(
-      "npm run bench -- [--only focus,throughput,politeness,memory,rerun,distributed] [--reps N] [--quick]\n",
+      "npm run bench -- [--only focus,throughput,politeness,memory,rerun,scale,distributed] [--reps N] [--quick]\n",
     );
     process.exit(0);
   }

@@ -17,6 +17,7 @@ import { parseBenchArgs } from "./main-args.ts";
 import { measureMemory } from "./memory.ts";
 import { measurePoliteness } from "./politeness.ts";
 import { measureRerun } from "./rerun.ts";
+import { measureScale } from "./scale.ts";
 import { renderTable } from "./table.ts";
 import { measureThroughput } from "./throughput.ts";
 import { type BenchOptions, MEASUREMENT_IDS, type MeasurementId, type MeasurementResult } from "./types.ts";
@@ -27,6 +28,7 @@ const MEASUREMENTS: Record<MeasurementId, (o: BenchOptions) => Promise<Measureme
   politeness: measurePoliteness,
   memory: measureMemory,
   rerun: measureRerun,
+  scale: measureScale,
   distributed: measureDistributed,
 };
 

@@ -1,6 +1,6 @@
 /**
  * Child process for measurement 4: the real pipeline over the synthetic hosts as `nok run` does it — checkSite
- * per site, DEFAULT_SITE_CONCURRENCY sites at a time, one politeness pool and one snapshot writer (in a temp
+ * per site, scheduled by host-scheduler.ts (up to DEFAULT_SITE_CONCURRENCY at a time, gated by the heap), one politeness pool and one snapshot writer (in a temp
  * dir) — politeness off so it finishes quickly. Samples RSS while it runs and reports the peak.
  * Args: --origins JSON --max-pages N --snapshots DIR
  */
@@ -8,6 +8,7 @@ import { parseArgs } from "node:util";
 import { createHttpFetcher, createPool, DEFAULT_BUDGET, POLITENESS_OFF } from "../src/crawl/index.ts";
 import { weightsFromRules } from "../src/findings/score.ts";
 import { loadRulesOrThrow } from "../src/pipeline/check-run.ts";
+import { hostOfUrl, runByHosts } from "../src/pipeline/host-scheduler.ts";
 import { DEFAULT_SITE_CONCURRENCY } from "../src/pipeline/run.ts";
 import { newRunId } from "../src/pipeline/run-id.ts";
 import { checkSite } from "../src/pipeline/site.ts";
@@ -41,18 +42,35 @@ const baselineRss = process.memoryUsage().rss;
 const timer = setInterval(sample, 100);
 const cpu = process.cpuUsage();
 const started = performance.now();
-const queue = [...origins];
 let pages = 0;
-const worker = async () => {
-  for (let origin = queue.shift(); origin !== undefined; origin = queue.shift()) {
+let active = 0;
+let maxActive = 0;
+// As `nok run` schedules them: up to DEFAULT_SITE_CONCURRENCY sites at once, one per host, none started while
+// the heap is above the scheduler's limit.
+await runByHosts(
+  origins,
+  hostOfUrl,
+  async (origin) => {
+    maxActive = Math.max(maxActive, ++active);
     const r = await checkSite(
       { url: `${origin}/`, kind: "authority", sphere: "social", region: null, name: null },
-      { fetcher, pool, budget: { ...DEFAULT_BUDGET, maxPages }, rules, weights, asOf: "2026-11-20", writer },
+      {
+        fetcher,
+        pool,
+        budget: { ...DEFAULT_BUDGET, maxPages },
+        rules,
+        weights,
+        asOf: "2026-11-20",
+        writer,
+        // Every page is fetched and extracted: the memory of a site read to its end, not of an early stop.
+        settle: false,
+      },
     );
     pages += r.crawl.pages;
-  }
-};
-await Promise.all(Array.from({ length: Math.min(DEFAULT_SITE_CONCURRENCY, origins.length) }, worker));
+    active--;
+  },
+  { maxSites: DEFAULT_SITE_CONCURRENCY },
+);
 await writer.flush();
 clearInterval(timer);
 sample();
@@ -63,6 +81,7 @@ report({
   pagesFetched: pages,
   sites: origins.length,
   siteConcurrency: DEFAULT_SITE_CONCURRENCY,
+  maxActive,
   wallMs,
   cpuMs,
   peakRssSampled: peakSampled,

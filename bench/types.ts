@@ -1,6 +1,13 @@
 /** What every measurement hands to the orchestrator: a headline figure against its goal, and the raw samples. */
 
-export type MeasurementId = "focus" | "throughput" | "politeness" | "memory" | "rerun" | "distributed";
+export type MeasurementId =
+  | "focus"
+  | "throughput"
+  | "politeness"
+  | "memory"
+  | "rerun"
+  | "scale"
+  | "distributed";
 
 export const MEASUREMENT_IDS: readonly MeasurementId[] = [
   "focus",
@@ -8,6 +15,7 @@ export const MEASUREMENT_IDS: readonly MeasurementId[] = [
   "politeness",
   "memory",
   "rerun",
+  "scale",
   "distributed",
 ];
 

@@ -28,6 +28,7 @@ import type { PriorityFn } from "./priority.ts";
 import { type RetryOptions, withRetry } from "./retry.ts";
 import { type HostRobots, RobotsCache } from "./robots.ts";
 import { createScope, type ScopeOptions } from "./scope.ts";
+import { mayLaunch, type SettleOptions, sectionChildFloor } from "./settle.ts";
 import {
   contentTargets,
   findSearchForm,
@@ -45,6 +46,10 @@ export interface PageOutcome {
   stop?: boolean;
   /** The cues changed (a rule was decided): recompute queued priorities. */
   reprioritize?: boolean;
+  /** The page is a section (settle.ts): its content links are relevant whatever their wording. */
+  section?: boolean;
+  /** Links of the page (by URL) that are relevant places whatever their priority (settle.ts). */
+  relevant?: ReadonlySet<string>;
 }
 
 export type PageHandler = (page: FetchedPage, request: CrawlRequest) => Promise<PageOutcome> | PageOutcome;
@@ -86,6 +91,11 @@ export interface CrawlSiteOptions {
    * links become candidates. Robots.txt applies and the queries count in the page budget. Default: off.
    */
   siteSearch?: { cues: readonly string[] } | false;
+  /**
+   * Stop when the relevant places are read (settle.ts), not when every link is exhausted. Default: off
+   * (every link within budget).
+   */
+  settle?: SettleOptions | false;
 }
 
 /** CrawlSummary plus what the crawl learned about the site on the way. */
@@ -100,6 +110,8 @@ export interface SiteCrawlSummary extends CrawlSummary {
   rejected: Record<PushRejection, number>;
   /** The site search: its form's action, queries sent, and whether its results were used (false: it ignores the query). */
   siteSearch: { form: string | null; queries: number; used: boolean } | null;
+  /** Stopped with links still queued, none of them relevant (settle.ts): the relevant places were read. */
+  settled: boolean;
 }
 
 interface Counters {
@@ -224,6 +236,7 @@ export async function crawlSite(startUrl: string, options: CrawlSiteOptions): Pr
       robots: null,
       sitemapUrls: 0,
       siteSearch: null,
+      settled: false,
       aborted: false,
       rejected: {
         "invalid-url": 0,
@@ -388,7 +401,10 @@ export async function crawlSite(startUrl: string, options: CrawlSiteOptions): Pr
         frontier.markSeen(page.finalUrl);
       }
       const outcome = await options.onPage(page, req);
-      if (isHome) homeLinks = outcome.links;
+      if (isHome) {
+        homeLinks = outcome.links;
+        if (settle) homeTargets = new Set(homeLinks.map((l) => l.url.replace(/#.*$/, "")));
+      }
       // The next pages of a relevant list (not of a news archive) are as promising as the list itself.
       const listFloor =
         req.priority > 0 && Number.isFinite(req.priority) && !isNewsList(page.finalUrl, req.linkText)
@@ -396,7 +412,10 @@ export async function crawlSite(startUrl: string, options: CrawlSiteOptions): Pr
           : undefined;
       for (const link of outcome.links) {
         const floor =
-          listFloor !== undefined && isPaginationLink(link, page.finalUrl) ? listFloor : undefined;
+          listFloor !== undefined && isPaginationLink(link, page.finalUrl)
+            ? listFloor
+            : (sectionChildFloor(settle, outcome.section === true, link, homeTargets, req.priority) ??
+              (settle && outcome.relevant?.has(link.url) ? settle.relevantFrom : undefined));
         frontier.push(link, {
           depth: req.depth + 1,
           referrer: page.finalUrl,
@@ -407,6 +426,10 @@ export async function crawlSite(startUrl: string, options: CrawlSiteOptions): Pr
       if (outcome.reprioritize) frontier.reprioritize();
       if (outcome.stop) stopRequested = true;
     };
+
+    // Settle: what the home page links is the site's front, not a section's own material.
+    const settle = options.settle || null;
+    let homeTargets: ReadonlySet<string> = new Set();
 
     const run = (req: FrontierRequest | CrawlRequest, isHome: boolean) =>
       handle(req, isHome).catch((err: unknown) => {
@@ -516,10 +539,12 @@ export async function crawlSite(startUrl: string, options: CrawlSiteOptions): Pr
 
     const concurrency = Math.max(1, pool.concurrencyFor(start));
     const inflight = new Set<Promise<void>>();
+    // Below the relevant priority nothing more is launched: the pages in flight may still queue relevant links.
+    const launchable = () => frontier.size > 0 && mayLaunch(settle, launched, frontier.topPriority());
     if (!homeDown) {
       for (;;) {
         if (stopRequested || signal.aborted) break;
-        while (inflight.size < concurrency && frontier.size > 0 && !stopRequested && budgetLeft()) {
+        while (inflight.size < concurrency && launchable() && !stopRequested && budgetLeft()) {
           const req = frontier.pop()!;
           if (fetchedKeys.has(req.key)) continue;
           const task = run(req, false).finally(() => inflight.delete(task));
@@ -532,7 +557,9 @@ export async function crawlSite(startUrl: string, options: CrawlSiteOptions): Pr
     }
     if (handlerError !== null) throw handlerError;
 
-    const exhausted = budgetReason !== null && frontier.size > 0 && !stopRequested;
+    const settled =
+      settle !== null && !homeDown && !stopRequested && !signal.aborted && frontier.size > 0 && !launchable();
+    const exhausted = budgetReason !== null && frontier.size > 0 && !stopRequested && !settled;
     let status: CrawlSummary["status"] = "ok";
     let siteError: CrawlError | null = null;
     if (homeDown) {
@@ -560,7 +587,8 @@ export async function crawlSite(startUrl: string, options: CrawlSiteOptions): Pr
       finalUrl: home?.finalUrl ?? start,
       budgetExhausted: exhausted,
       budgetReason: exhausted ? budgetReason : null,
-      pendingRelevant: frontier.pendingRelevant(),
+      pendingRelevant: frontier.pendingRelevant(settle?.relevantFrom),
+      settled,
       siteError,
       status,
       scopeWidenedTo: [...scope.widened],

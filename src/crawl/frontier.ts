@@ -235,11 +235,19 @@ export class Frontier {
     this.#heap.rebuild();
   }
 
-  /** Queued requests with a positive priority. */
-  pendingRelevant(): number {
+  /** Queued requests with a priority above 0 (or at least `from`). */
+  pendingRelevant(from?: number): number {
     let n = 0;
-    for (const entry of this.#heap.values()) if (entry.request.priority > 0) n++;
+    for (const entry of this.#heap.values()) {
+      const p = entry.request.priority;
+      if (from === undefined ? p > 0 : p >= from) n++;
+    }
     return n;
+  }
+
+  /** The priority of the request pop() would return, or -Infinity when empty. */
+  topPriority(): number {
+    return this.#heap.peek()?.request.priority ?? Number.NEGATIVE_INFINITY;
   }
 
   /** Record a URL as fetched without queueing it (redirect targets); true when it was new. */

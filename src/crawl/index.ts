@@ -61,6 +61,7 @@ export {
 } from "./retry.ts";
 export { type HostRobots, RobotsCache, type RobotsOptions } from "./robots.ts";
 export { createScope, type Scope, type ScopeOptions } from "./scope.ts";
+export { DEFAULT_SETTLE, mayLaunch, type SettleOptions } from "./settle.ts";
 export {
   DEFAULT_SEARCH_CUES,
   findSearchForm,

@@ -12,6 +12,7 @@ import type { RuleDef, RunResult, SiteResult } from "../types/index.ts";
 import { errorMessage } from "../util/errors.ts";
 import { checkBusgov, createRunBusGovClient } from "./busgov.ts";
 import { type RunFetchers, setupFetchers } from "./fetcher-setup.ts";
+import { hostOfUrl, runByHosts } from "./host-scheduler.ts";
 import {
   DEFAULT_SITE_CONCURRENCY,
   type NationalRunOptions,
@@ -193,7 +194,10 @@ export async function execute(
   };
   try {
     const workers = Promise.all([
-      ...Array.from({ length: Math.min(concurrency, lanes[0]!.length) }, worker(0)),
+      runByHosts(lanes[0]!, (t) => hostOfUrl(t.url), checkOne, {
+        maxSites: concurrency,
+        ...(signal ? { signal } : {}),
+      }),
       ...(lanes[1]!.length > 0 ? [worker(1)()] : []),
     ]);
     // After an abort, a crawl stuck in a request that ignores the signal must not hold the stop (systemd kills

@@ -32,6 +32,7 @@ import { errorMessage, UsageError } from "../util/errors.ts";
 import { todayIso } from "../util/target-url.ts";
 import { busgovBaseUrl } from "./busgov.ts";
 import { assertRenderable, locateChromium, type RenderMode } from "./fetcher-setup.ts";
+import { DEFAULT_HOST_CONCURRENCY } from "./host-scheduler.ts";
 import { loadRulesOrThrow } from "./load-rules.ts";
 import { formatRegistryIssue, planRegions, planTargets, resolveRegionCodes } from "./national-plan.ts";
 import { execute } from "./run-execute.ts";
@@ -47,7 +48,8 @@ import {
   writePlan,
 } from "./state/plan.ts";
 
-export const DEFAULT_SITE_CONCURRENCY = 8;
+/** Sites in flight at most (host-scheduler.ts: one per host, fewer when the heap is full). */
+export const DEFAULT_SITE_CONCURRENCY = DEFAULT_HOST_CONCURRENCY;
 
 export type RunLogLevel = "info" | "warn" | "error";
 
@@ -86,7 +88,7 @@ export interface NationalRunOptions {
   kinds?: TargetKind[];
   /** Continue a run: its id, or `true` for the latest unfinished one. */
   resume?: string | true;
-  /** Sites checked at once (default 8); per-host politeness comes from the pool. */
+  /** Sites checked at once at most (default 256, one per host, fewer under memory pressure); politeness from the pool. */
   concurrency?: number;
   asOf?: string;
   maxPages?: number;

@@ -1,4 +1,4 @@
-import { crawlSite, DEFAULT_SEARCH_CUES } from "../crawl/index.ts";
+import { crawlSite, DEFAULT_SEARCH_CUES, DEFAULT_SETTLE, type SettleOptions } from "../crawl/index.ts";
 import { extractArtifacts } from "../extract/index.ts";
 import { siteScore } from "../findings/score.ts";
 import { createPriority, evaluateRules, isDecided } from "../rules/index.ts";
@@ -21,6 +21,8 @@ import type {
   Sphere,
   TargetKind,
 } from "../types/index.ts";
+import { type CompactOptions, createPageCompactor, DEFAULT_COMPACT } from "./compact-page.ts";
+import { createSectionTest, withRelevanceFloor } from "./settle-section.ts";
 import { buildSiteView } from "./site-view.ts";
 import type { ArtifactCache } from "./state/cache.ts";
 
@@ -71,6 +73,10 @@ export interface CheckSiteOptions {
   renderHome?: (url: string, signal?: AbortSignal) => Promise<FetchedPage>;
   /** The site's own search, queried with these cues after the home page; default the НОК cues; false: off. */
   siteSearch?: { cues: readonly string[] } | false;
+  /** Keep inert pages of a large site without their texts (compact-page.ts); default DEFAULT_COMPACT; false: off. */
+  compact?: CompactOptions | false;
+  /** Stop once the relevant places are read (crawl/settle.ts); default DEFAULT_SETTLE; false: every link in budget. */
+  settle?: SettleOptions | false;
 }
 
 /** Added to `SiteResult.crawl`: pages whose body came from the browser (renderDecision «rendered…»). */
@@ -90,7 +96,12 @@ export async function checkSite(target: SiteTarget, options: CheckSiteOptions): 
   let errors = 0;
   let rendered = 0;
   let lastEvaluatedAt = 0;
-  const priority = createPriority(rules, (id) => undecided.has(id));
+  const settle = options.settle ?? DEFAULT_SETTLE;
+  const openPriority = createPriority(rules, (id) => undecided.has(id));
+  const priority = settle ? withRelevanceFloor(openPriority, rules, settle.relevantFrom) : openPriority;
+  const isSection = settle ? createSectionTest(rules, settle.sectionFrom) : () => false;
+  const compactOptions = options.compact ?? DEFAULT_COMPACT;
+  const compactor = compactOptions ? createPageCompactor(target.url, rules, ctx, compactOptions) : null;
 
   const evaluateNow = (summary: CrawlSummary): Finding[] =>
     evaluateRules(buildSiteView(target.url, pages, summary, fetches), rules, ctx);
@@ -117,6 +128,7 @@ export async function checkSite(target: SiteTarget, options: CheckSiteOptions): 
     if (page.renderDecision?.startsWith("rendered")) rendered++;
 
     let links: LinkCandidate[] = [];
+    let section = false;
     // A 304 reuses the stored body of an earlier 2xx answer: it is as usable as that answer was.
     const okStatus = (page.status >= 200 && page.status < 300) || page.notModified === true;
     // A bot wall's challenge may come with 200: it is stored (with its error) but never read as the site's content.
@@ -135,20 +147,22 @@ export async function checkSite(target: SiteTarget, options: CheckSiteOptions): 
     }
     if (body && hash && usable) {
       const artifacts = await extractCached(options.artifactCache, hash, page, body);
-      pages.push({
+      const sitePage: SitePage = {
         artifacts,
         snapshot: hash,
         depth: req.depth,
         linkText: req.linkText,
         referrer: req.referrer,
-      });
+      };
+      pages.push(compactor ? compactor.keep(sitePage, pages.length + 1) : sitePage);
       links = req.depth === 0 ? artifacts.links : withoutAccessibilityToggles(artifacts);
+      section = isSection(artifacts, req);
     }
-    return { links, usable };
+    return { links, usable, section };
   };
 
   const onPage = async (page: FetchedPage, req: CrawlRequest) => {
-    let { links, usable } = await ingest(page, req);
+    let { links, usable, section } = await ingest(page, req);
     if (
       options.renderHome &&
       usable &&
@@ -162,7 +176,10 @@ export async function checkSite(target: SiteTarget, options: CheckSiteOptions): 
       if (!again.error && again.body && again.contentKind === "html") {
         // The home page is crawled alone, so the last page is its static version.
         pages.pop();
-        ({ links, usable } = await ingest({ ...again, url: page.url, renderDecision: NO_CANDIDATES }, req));
+        ({ links, usable, section } = await ingest(
+          { ...again, url: page.url, renderDecision: NO_CANDIDATES },
+          req,
+        ));
       }
     }
     let stop = false;
@@ -186,7 +203,10 @@ export async function checkSite(target: SiteTarget, options: CheckSiteOptions): 
       lastStatus: page.status,
       lastError: page.error?.code ?? null,
     });
-    return { links, stop, reprioritize };
+    // The home page's «version for the visually impaired»: a rule passes on the link and fails on what it shows.
+    const toggles = req.depth === 0 ? pages.at(-1)?.artifacts.accessibility?.links : undefined;
+    const relevant = toggles?.length ? new Set(toggles.map((l) => l.url)) : undefined;
+    return { links, stop, reprioritize, section, ...(relevant ? { relevant } : {}) };
   };
 
   const started = Date.now();
@@ -199,6 +219,7 @@ export async function checkSite(target: SiteTarget, options: CheckSiteOptions): 
     conditionalFor: (url: string) => conditionalFor(options.previous, url),
     respectRobots: options.respectRobots ?? true,
     siteSearch: options.siteSearch ?? { cues: DEFAULT_SEARCH_CUES },
+    settle,
     ...(options.seeds ? { seeds: options.seeds } : {}),
     ...(options.signal ? { signal: options.signal } : {}),
   });

@@ -1,0 +1,37 @@
+/**
+ * Settle (crawl/settle.ts) needs to know which pages are sections — the NOK section, a documents list, the
+ * council's page — whose own links are relevant whatever their wording. A page is a section when the link
+ * that led to it carried a rule's words, or when its own name (title, first heading, address) does, for any
+ * rule of the site: a sitemap entry or a link «Подробнее» may lead to the NOK section too, and the section
+ * stays a section after the rule about it passed.
+ */
+import { createPriority, type PriorityFn } from "../rules/index.ts";
+import type { CrawlRequest, PageArtifacts, RuleDef } from "../types/index.ts";
+
+export type SectionTest = (artifacts: PageArtifacts, req: CrawlRequest) => boolean;
+
+export function createSectionTest(rules: RuleDef[], sectionFrom: number): SectionTest {
+  const anyRule: PriorityFn = createPriority(rules, () => true);
+  return (artifacts, req) => {
+    if (artifacts.kind !== "html" || req.depth === 0) return false;
+    if (Number.isFinite(req.priority) && req.priority >= sectionFrom) return true;
+    const h1 = artifacts.headings.find((h) => h.level === 1)?.text ?? "";
+    const name = h1 || artifacts.title;
+    // Scored as a link one click deep: the page's own name in place of an anchor text.
+    return anyRule({ url: artifacts.finalUrl || artifacts.url, text: name }, 1) >= sectionFrom;
+  };
+}
+
+/**
+ * The crawl's priority under settle: the cues of the rules still open order the frontier, but a link that a
+ * rule already decided would follow (a «НОК» menu item after the NOK section rule passed) stays a relevant place
+ * — at least `relevantFrom` — so the crawl does not stop before the places where the other rules' evidence sits.
+ */
+export function withRelevanceFloor(open: PriorityFn, rules: RuleDef[], relevantFrom: number): PriorityFn {
+  const anyRule = createPriority(rules, () => true);
+  return (link, depth) => {
+    const p = open(link, depth);
+    if (p >= relevantFrom) return p;
+    return anyRule(link, depth) >= relevantFrom ? relevantFrom : p;
+  };
+}
