@@ -36,7 +36,11 @@ export function registerRun(program: Command): void {
       "планы по устранению недостатков из выгрузки (XML или JSON, planShortcomingInfoType)",
     )
     .option("--resume [runId]", "продолжить прерванный прогон (без id — последний незавершённый)")
-    .option("--concurrency <n>", "сколько сайтов проверять одновременно (по умолчанию до 256, не больше одного на хост; ограничено памятью)", parsePositiveInt)
+    .option(
+      "--concurrency <n>",
+      "сколько сайтов проверять одновременно (по умолчанию до 256, не больше одного на хост; ограничено памятью)",
+      parsePositiveInt,
+    )
     .option("--as-of <date>", "дата, на которую выносятся вердикты (ГГГГ-ММ-ДД)")
     .option("--max-pages <n>", "не более N страниц на сайт", parsePositiveInt)
     .option(

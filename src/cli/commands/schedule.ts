@@ -53,7 +53,11 @@ export function registerSchedule(program: Command): void {
     .option("--registry <file...>", "файлы реестра сайтов; по умолчанию — списки из registry/")
     .option("--region <code...>", "только эти субъекты")
     .option("--sphere <sphere...>", "только эти сферы")
-    .option("--concurrency <n>", "сколько сайтов проверять одновременно (по умолчанию до 256, не больше одного на хост; ограничено памятью)", parsePositiveInt)
+    .option(
+      "--concurrency <n>",
+      "сколько сайтов проверять одновременно (по умолчанию до 256, не больше одного на хост; ограничено памятью)",
+      parsePositiveInt,
+    )
     .option("--max-pages <n>", "не более N страниц на сайт", parsePositiveInt)
     .option(
       "--host-interval <ms>",
