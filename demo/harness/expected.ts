@@ -51,13 +51,17 @@ export function expectedFor(spec: SiteSpec, asOf: string): ExpectedVerdicts {
   const section =
     it.section === "branch"
       ? e("pass", "a dedicated NOK menu branch/page exists")
-      : c.kind === "nok"
+      : c.kind === "nok" && spec.shape !== "gosweb"
         ? e("warn", "no dedicated NOK section: the NOK material sits inside the public council's pages")
-        : scattered
-          ? e("fail", "no dedicated NOK section: NOK documents are scattered over general pages")
-          : it.noko
-            ? e("fail", "only an НОКО (quality of education) section exists; it is a different regime")
-            : e("fail", "no NOK material at all (a news item in passing is not a section)");
+        : c.kind === "nok"
+          ? // The Госвеб council page lists only the council's own papers (regulation, composition,
+            // minutes); the NOK material sits among general documents: on real sites that is no section.
+            e("fail", "no dedicated NOK section: the council's page holds only its own papers")
+          : scattered
+            ? e("fail", "no dedicated NOK section: NOK documents are scattered over general pages")
+            : it.noko
+              ? e("fail", "only an НОКО (quality of education) section exists; it is a different regime")
+              : e("fail", "no NOK material at all (a news item in passing is not a section)");
 
   const legal =
     it.legalActs === "current"
