@@ -11,7 +11,8 @@
 import { z } from "zod";
 import { excerptAround } from "../../extract/russian/index.ts";
 import type { CheckOutcome, CheckType, Evidence, FormInfo, SitePage } from "../../types/index.ts";
-import { pageName } from "../site-model.ts";
+import { isNewsItem } from "../match.ts";
+import { type Item, pageName, urlKey } from "../site-model.ts";
 import { type CompiledPhrase, clip, findFirst, findFirstIn, indexFor } from "../text.ts";
 import { checkPhrases, compiled, optionalPhrases, parseWith, phraseList } from "./params.ts";
 
@@ -42,7 +43,9 @@ const channelSchema = z
     phrases: phraseList,
     /** A link or page so named is not the channel when these are in its words too. */
     excludePhrases: optionalPhrases,
-    /** Links to these external services are the channel whatever their words. */
+    /** Words in the block around a link (its paragraph, list item) that make it something else. */
+    contextExcludePhrases: optionalPhrases,
+    /** Links to these external services are the channel unless their words or block exclude them. */
     targets: z.array(targetSchema).default([]),
     /** Words in a page's text that mark an embedded widget (the Госуслуги ПОС banner has no link). */
     textPhrases: optionalPhrases,
@@ -67,6 +70,7 @@ const schema = z
 interface CompiledChannel {
   phrases: CompiledPhrase[];
   exclude: CompiledPhrase[];
+  context: CompiledPhrase[];
   text: CompiledPhrase[];
   notForm: CompiledPhrase[];
   targets: { hosts: string[]; paths?: string[] }[];
@@ -95,9 +99,11 @@ export const feedbackChannelsCheck: CheckType<FeedbackChannelsParams> = {
       checkPhrases(p[k].excludePhrases, `${k}.excludePhrases`);
       checkPhrases(p[k].textPhrases, `${k}.textPhrases`);
       checkPhrases(p[k].formExcludePhrases, `${k}.formExcludePhrases`);
+      checkPhrases(p[k].contextExcludePhrases, `${k}.contextExcludePhrases`);
       c[k] = {
         phrases: compiled(p[k].phrases),
         exclude: compiled(p[k].excludePhrases),
+        context: compiled(p[k].contextExcludePhrases),
         text: compiled(p[k].textPhrases),
         notForm: compiled(p[k].formExcludePhrases),
         targets: p[k].targets,
@@ -113,11 +119,14 @@ export const feedbackChannelsCheck: CheckType<FeedbackChannelsParams> = {
     };
     // Shallow pages first: the header and footer of the home page say most of it.
     const pages = site.pages.filter((pg) => pg.artifacts.kind === "html").sort((a, b) => a.depth - b.depth);
+    const byKey = new Map(pages.map((pg) => [urlKey(pg.artifacts.finalUrl || pg.artifacts.url), pg]));
+    const read = (url: string) => byKey.get(urlKey(url));
     for (const page of pages) {
       if (found.size === CHANNELS.length) break;
       if (open("phone")) note("phone", phoneOn(page));
       if (open("email")) note("email", emailOn(page));
-      for (const ch of ["form", "faq", "survey"] as const) if (open(ch)) note(ch, namedOn(page, p.c[ch]));
+      for (const ch of ["form", "faq", "survey"] as const)
+        if (open(ch)) note(ch, namedOn(page, p.c[ch], read));
       if (!open("form") && !open("survey")) continue;
       for (const form of page.artifacts.forms as SeenForm[]) {
         if (form.search) continue;
@@ -200,6 +209,19 @@ function named(text: string, ch: CompiledChannel): boolean {
   );
 }
 
+/** The link's words, or the block they stand in, in the page's main text, carry an exclusion. */
+function excludedAround(main: string, linkText: string, ch: CompiledChannel): boolean {
+  const words = linkText.trim();
+  if (!words) return false;
+  if (ch.exclude.length && findFirstIn(words, ch.exclude, 1)) return true;
+  if (!ch.context.length) return false;
+  const at = main.indexOf(words);
+  if (at < 0) return false;
+  // The block the link stands in (a paragraph, a list item), up to the link.
+  const from = Math.max(0, main.lastIndexOf("\n", at) + 1, at - 300);
+  return findFirstIn(main.slice(from, at + words.length), ch.context, 1) !== null;
+}
+
 function hostMatches(url: string, targets: CompiledChannel["targets"]): boolean {
   if (!targets.length) return false;
   let u: URL;
@@ -219,10 +241,28 @@ function hostMatches(url: string, targets: CompiledChannel["targets"]): boolean 
 }
 
 /** A link, page name or widget text that names the channel on this page. */
-function namedOn(page: SitePage, ch: CompiledChannel): Found | null {
+/** A news item about a questionnaire («Анкетирование пациентов в III квартале») reports on it. */
+function newsPage(page: SitePage): boolean {
+  return isNewsItem({ url: page.artifacts.finalUrl || page.artifacts.url, page } as Item);
+}
+
+/** A page whose opening says what it is about («опрос … органов местного самоуправления»). */
+function pageExcluded(page: SitePage, ch: CompiledChannel): boolean {
+  return ch.context.length > 0 && findFirstIn(page.artifacts.mainText.slice(0, 1200), ch.context, 1) !== null;
+}
+
+function namedOn(
+  page: SitePage,
+  ch: CompiledChannel,
+  read: (url: string) => SitePage | undefined,
+): Found | null {
   const a = page.artifacts;
+  if (pageExcluded(page, ch)) return null;
   for (const link of a.links) {
     if (/^(?:tel|mailto):/i.test(link.url)) continue;
+    // «Результаты независимой оценки» on bus.gov.ru, «опрос о работе органов местного самоуправления»:
+    // the link's own words or its sentence say it is not a way to rate this organisation.
+    if (excludedAround(a.mainText, link.text, ch)) continue;
     if (hostMatches(link.url, ch.targets))
       return {
         page,
@@ -230,11 +270,14 @@ function namedOn(page: SitePage, ch: CompiledChannel): Found | null {
         linkText: link.text || null,
       };
     const words = [link.text, link.title ?? ""].join(" ").trim();
+    // «Опрос населения» leading to a page about a poll of the local government.
+    const target = words ? read(link.url) : undefined;
+    if (target && target !== page && (pageExcluded(target, ch) || newsPage(target))) continue;
     if (words && named(words, ch))
       return { page, excerpt: `ссылка «${clip(words, 100)}» → ${link.url}`, linkText: link.text || null };
   }
   const name = pageName(a);
-  for (const t of [name, a.title]) {
+  for (const t of newsPage(page) ? [] : [name, a.title]) {
     if (t && named(t, ch)) return { page, excerpt: `страница «${clip(t, 120)}»`, linkText: page.linkText };
   }
   if (ch.text.length) {

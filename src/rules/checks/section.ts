@@ -10,7 +10,7 @@ import { officialDocuments } from "../../extract/official-documents.ts";
 import type { CheckType, Evidence, SitePage } from "../../types/index.ts";
 import { bodyIndex, contentReferrers, isPlaceholder } from "../match.ts";
 import { nokContext, nokMentions } from "../nok.ts";
-import { type Item, itemLinkText, pageName, siteModel } from "../site-model.ts";
+import { type Item, itemLinkText, pageName, type SiteModel, siteModel } from "../site-model.ts";
 import { type CompiledPhrase, clip, findFirst, hasAny, indexOf, type TokenIndex } from "../text.ts";
 import { firstRejections, itemDocumentTypes } from "./document.ts";
 import { checkPhrases, compiled, optionalPhrases, parseWith, phraseList } from "./params.ts";
@@ -172,7 +172,14 @@ export const sectionCheck: CheckType<SectionParams> = {
       // Only the council's own page stands in for a section: not a page named as one of its documents
       // («Состав …», «Приказ …») or as an act or news title («О формировании …»).
       const councilPage = namedAsCouncil && !/^(?:об?|обо)\s/iu.test(ownName);
-      const nokMaterial = material.filter((m) => !(p.councilMaterialPhrases ?? []).includes(m));
+      const ownPapers = (m: string) => (p.councilMaterialPhrases ?? []).includes(m);
+      let nokMaterial = material.filter((m) => !ownPapers(m));
+      // The council's section may keep the NOK material one level down («Документы», «Результаты»).
+      if (council && councilPage && nokMaterial.length < p.minMaterial)
+        nokMaterial = [
+          ...new Set([...nokMaterial, ...childMaterial(model, item, p).filter((m) => !ownPapers(m))]),
+        ];
+      if (nokMaterial.length > material.length) found.material = [...new Set([...material, ...nokMaterial])];
       if (council && councilPage && nokInMain && nokOk) {
         if (nokMaterial.length >= p.minMaterial) underCouncil.push(found);
         else councilOnly.push(found);
@@ -260,6 +267,31 @@ function materialOf(main: TokenIndex | null, page: SitePage, p: SectionParams): 
   return p.c.material
     .filter((m) => (main && findFirst(main, [m], 2)) || linkTexts.some((t) => findFirst(t, [m], 2)))
     .map((m) => m.phrase);
+}
+
+/** Material on the read pages a page links to from its content, or that sit under its path. */
+function childMaterial(model: SiteModel, parent: Item, p: SectionParams): string[] {
+  const out = new Set<string>();
+  let path = "";
+  try {
+    path = new URL(parent.url).pathname.replace(/\/?$/, "/");
+  } catch {
+    return [];
+  }
+  for (const child of model.items) {
+    if (child === parent || !child.page || child.page.artifacts.kind !== "html") continue;
+    let under = false;
+    try {
+      const u = new URL(child.url);
+      under = path.length > 1 && u.pathname.startsWith(path) && sameSite(child.url, parent.url);
+    } catch {
+      under = false;
+    }
+    const linked = child.inbound.some((i) => i.from === parent.page && !i.link.inNav);
+    if (!under && !linked) continue;
+    for (const m of materialOf(bodyIndex(model, child), child.page, p)) out.add(m);
+  }
+  return [...out];
 }
 
 function sameSite(url: string, start: string): boolean {
