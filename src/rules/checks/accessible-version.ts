@@ -63,7 +63,10 @@ export const accessibleVersionCheck: CheckType<AccessibleParams> = {
         });
         continue;
       }
-      const candidates = uniqueLinks([...(acc?.links ?? []), ...a.links.filter((l) => named(l, p.c))]);
+      const candidates = uniqueLinks([
+        ...(acc?.links ?? []).filter(shortLabel),
+        ...a.links.filter((l) => named(l, p.c)),
+      ]);
       const pageKey = urlKey(a.finalUrl || a.url);
       for (const link of candidates) {
         const text = clip(link.text || link.title || "", 100);
@@ -120,7 +123,7 @@ export const accessibleVersionCheck: CheckType<AccessibleParams> = {
       if (!candidates.length) {
         const idx = indexFor(a, "text", a.text);
         const m = findFirst(idx, p.c, 1);
-        if (m)
+        if (m && !inProse(a.mainText, a.text.slice(m.start, m.end)))
           found.push({
             grade: "warn",
             page,
@@ -177,9 +180,31 @@ function uniqueLinks(list: ExtractedLink[]): ExtractedLink[] {
   return list.filter((l) => !seen.has(l.url) && Boolean(seen.add(l.url)));
 }
 
+/** A switch is a short label; «Музеи станут доступнее для слабовидящих посетителей» is a headline. */
+const MAX_LABEL_WORDS = 6;
+
+function shortLabel(l: ExtractedLink): boolean {
+  return l.text.trim().split(/\s+/).length <= MAX_LABEL_WORDS;
+}
+
 function named(l: ExtractedLink, phrases: CompiledPhrase[]): boolean {
+  if (!shortLabel(l)) return false;
   const t = [l.text, l.title ?? ""].join(" ");
   return t.trim().length > 0 && findFirst(indexOf(t), phrases, 1) !== null;
+}
+
+/** The words stand in a sentence of the main content (prose, a headline), not as a label. */
+function inProse(main: string, words: string): boolean {
+  const at = main.indexOf(words);
+  if (at < 0) return false;
+  const from = main.lastIndexOf("\n", at) + 1;
+  const to = main.indexOf("\n", at);
+  return (
+    main
+      .slice(from, to < 0 ? main.length : to)
+      .trim()
+      .split(/\s+/).length > MAX_LABEL_WORDS
+  );
 }
 
 /** «#», «#top», javascript: and the page itself are switches, not a version of their own. */

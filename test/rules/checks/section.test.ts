@@ -138,6 +138,25 @@ describe("section check", () => {
     expect((await runCheck(check, [...pages], { sphere })).status).toBe(status);
   });
 
+  it("the council's section with the NOK material one level down is a warn (no dedicated section)", async () => {
+    const pages = [
+      ...site(
+        "Общественный совет",
+        "/sovet/",
+        "Общественный совет",
+        '<h1>Общественный совет</h1><p>Совет проводит независимую оценку качества условий оказания услуг.</p><a href="/sovet/sostav/">Состав совета</a> <a href="/sovet/dokumenty/">Документы</a>',
+      ),
+      {
+        url: `${H}/sovet/dokumenty/`,
+        html: html(
+          "Документы",
+          '<h1>Документы</h1><a href="r.pdf">Результаты независимой оценки качества за 2025 год</a>',
+        ),
+      },
+    ];
+    expect((await runCheck(check, pages, { sphere: "social" })).status).toBe("warn");
+  });
+
   it("a linked but unread section page is unknown", async () => {
     const pages = [
       { url: `${H}/`, html: html("Министерство", '<a href="/nok/">Независимая оценка качества</a>') },
