@@ -1,141 +1,33 @@
 import { setMaxListeners } from "node:events";
-import type {
-  Conditional,
-  CrawlBudget,
-  CrawlError,
-  CrawlRequest,
-  CrawlSummary,
-  FetchedPage,
-  Fetcher,
-  LinkCandidate,
-  SiteCookies,
-} from "../types/index.ts";
-import { type CircuitBreaker, createCircuitBreaker } from "./circuit-breaker.ts";
-import { isDocumentKind } from "./content-kind.ts";
+import type { CrawlBudget, CrawlRequest, CrawlSummary, FetchedPage, LinkCandidate } from "../types/index.ts";
+import { createCircuitBreaker } from "./circuit-breaker.ts";
 import { createSiteCookieJar } from "./cookies/site-cookie-jar.ts";
+import { seedFrontier } from "./crawl-seeds.ts";
+import type { CrawlSiteOptions, SiteCrawlSummary } from "./crawl-site-types.ts";
+import { type CrawlProgress, newCounters, recordPage } from "./crawl-state.ts";
+import { baseSummary, siteStatus } from "./crawl-summary.ts";
 import { DEFAULT_BUDGET } from "./defaults.ts";
-import { crawlError, isConnectionError, unfetchedPage } from "./errors.ts";
+import { crawlError, isConnectionError } from "./errors.ts";
 import type { FetchFn } from "./fetch-fn.ts";
-import {
-  createFrontier,
-  type FrontierOptions,
-  type FrontierRequest,
-  type PushRejection,
-} from "./frontier.ts";
+import { createFrontier, type FrontierRequest } from "./frontier.ts";
+import { abortedPage, isBlank, timedOutPage } from "./page-outcome.ts";
 import { isNewsList, isPaginationLink } from "./pagination.ts";
-import { createPool, type HostPool } from "./politeness.ts";
-import type { PriorityFn } from "./priority.ts";
-import { type RetryOptions, withRetry } from "./retry.ts";
+import { createPool } from "./politeness.ts";
+import { withRetry } from "./retry.ts";
 import { type HostRobots, RobotsCache } from "./robots.ts";
-import { createScope, type ScopeOptions } from "./scope.ts";
-import { mayLaunch, type SettleOptions, sectionChildFloor } from "./settle.ts";
-import {
-  contentTargets,
-  findSearchForm,
-  ignoresQuery,
-  SEARCH_RESULT_FLOOR,
-  searchUrl,
-} from "./site-search.ts";
-import { collectSitemapUrls, type SitemapLimits } from "./sitemap.ts";
+import { createScope } from "./scope.ts";
+import { mayLaunch, sectionChildFloor } from "./settle.ts";
+import { searchSite } from "./site-search-step.ts";
 import { requestUrl, urlKey } from "./url.ts";
 
-/** What the page handler returns: the page's links, and whether the crawl is done. */
-export interface PageOutcome {
-  links: LinkCandidate[];
-  /** Every rule is decided: stop crawling this site. */
-  stop?: boolean;
-  /** The cues changed (a rule was decided): recompute queued priorities. */
-  reprioritize?: boolean;
-  /** The page is a section (settle.ts): its content links are relevant whatever their wording. */
-  section?: boolean;
-  /** Links of the page (by URL) that are relevant places whatever their priority (settle.ts). */
-  relevant?: ReadonlySet<string>;
-}
-
-export type PageHandler = (page: FetchedPage, request: CrawlRequest) => Promise<PageOutcome> | PageOutcome;
-
-/** Why a queued request was not handed to onPage. */
-export type SkipReason = "robots" | "out-of-scope-redirect" | "duplicate-redirect";
-
-export interface CrawlSiteOptions {
-  fetcher: Fetcher;
-  budget?: Partial<CrawlBudget>;
-  /** Politeness pool; share one across concurrent site crawls. Default: a fresh pool with default limits. */
-  pool?: HostPool;
-  priority?: PriorityFn;
-  /** Called once per fetched URL, errors included (page.error set); not for robots-skipped URLs. */
-  onPage: PageHandler;
-  onSkip?: (request: CrawlRequest, reason: SkipReason, page: FetchedPage | null) => void;
-  conditionalFor?: (url: string) => Conditional | undefined;
-  respectRobots?: boolean;
-  useSitemaps?: boolean;
-  signal?: AbortSignal;
-  /** Retry options, or false for none. */
-  retry?: Partial<RetryOptions> | false;
-  /** A breaker shared across crawls, or false for none. Default: one per crawl. */
-  circuitBreaker?: CircuitBreaker | false;
-  frontier?: Partial<Omit<FrontierOptions, "scope" | "maxDepth" | "priority">>;
-  scope?: ScopeOptions;
-  sitemapLimits?: Partial<SitemapLimits>;
-  /** Priority bias of sitemap seeds: low unless their URL matches cues. Default -1. */
-  sitemapBias?: number;
-  /**
-   * Extra seeds, e.g. where the previous run found its evidence: a re-run goes there first instead of
-   * rediscovering the path. They pass the same scope, dedup and robots checks as any link.
-   */
-  seeds?: { url: string; text?: string; depth: number; bias?: number }[];
-  /** The site's cookie jar; default a fresh one per crawl; false for none. */
-  cookies?: SiteCookies | false;
-  /**
-   * Query the site's own search form (found on the home page) with these cues after the home page; the result
-   * links become candidates. Robots.txt applies and the queries count in the page budget. Default: off.
-   */
-  siteSearch?: { cues: readonly string[] } | false;
-  /**
-   * Stop when the relevant places are read (settle.ts), not when every link is exhausted. Default: off
-   * (every link within budget).
-   */
-  settle?: SettleOptions | false;
-}
-
-/** CrawlSummary plus what the crawl learned about the site on the way. */
-export interface SiteCrawlSummary extends CrawlSummary {
-  /** Hosts added to the scope by a home-page redirect. */
-  scopeWidenedTo: string[];
-  /** robots.txt of the start origin: `error` means it failed and everything was allowed. */
-  robots: { status: HostRobots["status"]; error: CrawlError | null } | null;
-  sitemapUrls: number;
-  aborted: boolean;
-  /** Links the frontier refused, by reason. */
-  rejected: Record<PushRejection, number>;
-  /** The site search: its form's action, queries sent, and whether its results were used (false: it ignores the query). */
-  siteSearch: { form: string | null; queries: number; used: boolean } | null;
-  /** Stopped with links still queued, none of them relevant (settle.ts): the relevant places were read. */
-  settled: boolean;
-}
-
-interface Counters {
-  pages: number;
-  okPages: number;
-  documents: number;
-  bytes: number;
-  errors: number;
-  refused: number;
-  skippedByRobots: number;
-  firstError: CrawlError | null;
-  firstRefusal: CrawlError | null;
-}
-
-const REFUSAL_STATUSES = new Set([401, 403]);
-
-/** The site answered but would not show the page: rate limit, 401/403, or an anti-bot challenge. */
-function isRefusal(page: FetchedPage): boolean {
-  return (
-    page.error?.code === "http-429" ||
-    page.error?.code === "bot-wall" ||
-    (page.error?.code === "http-4xx" && REFUSAL_STATUSES.has(page.status))
-  );
-}
+// The option and summary types live in crawl-site-types.ts; importers of crawler.ts still find them here.
+export type {
+  CrawlSiteOptions,
+  PageHandler,
+  PageOutcome,
+  SiteCrawlSummary,
+  SkipReason,
+} from "./crawl-site-types.ts";
 
 function effectivePort(url: string): number | null {
   try {
@@ -144,22 +36,6 @@ function effectivePort(url: string): number | null {
   } catch {
     return null;
   }
-}
-
-function isBlank(body: Uint8Array | null): boolean {
-  if (!body || body.length === 0) return true;
-  if (body.length > 64) return false;
-  return body.every((b) => b === 0x20 || b === 0x09 || b === 0x0a || b === 0x0d);
-}
-
-/** A page cut by the site's clock says so: a timeout, not a connection that failed by itself. */
-function timedOutPage(page: FetchedPage, reason: string): FetchedPage {
-  if (page.error?.code === "timeout") return page;
-  return { ...page, error: crawlError("timeout", reason) };
-}
-
-function abortedPage(url: string, reason: unknown): FetchedPage {
-  return unfetchedPage(url, crawlError("unknown", `aborted: ${String(reason)}`));
 }
 
 /**
@@ -204,51 +80,14 @@ export async function crawlSite(startUrl: string, options: CrawlSiteOptions): Pr
 
   async function crawlWithin(): Promise<SiteCrawlSummary> {
     const pool = options.pool ?? createPool();
-    const c: Counters = {
-      pages: 0,
-      okPages: 0,
-      documents: 0,
-      bytes: 0,
-      errors: 0,
-      refused: 0,
-      skippedByRobots: 0,
-      firstError: null,
-      firstRefusal: null,
-    };
+    const c = newCounters();
+    // Shared with the site-search step, which launches requests and may be told to stop.
+    const progress: CrawlProgress = { launched: 0, stopRequested: false };
 
     // The start URL is requested as given (only a fragment dropped), like every link.
     const start = requestUrl(startUrl);
-    const summary = (fields: Partial<SiteCrawlSummary>): SiteCrawlSummary => ({
-      startUrl,
-      finalUrl: start ?? startUrl,
-      pages: c.pages,
-      documents: c.documents,
-      bytes: c.bytes,
-      errors: c.errors,
-      skippedByRobots: c.skippedByRobots,
-      budgetExhausted: false,
-      budgetReason: null,
-      pendingRelevant: 0,
-      durationMs: Date.now() - started,
-      siteError: null,
-      status: "ok",
-      scopeWidenedTo: [],
-      robots: null,
-      sitemapUrls: 0,
-      siteSearch: null,
-      settled: false,
-      aborted: false,
-      rejected: {
-        "invalid-url": 0,
-        "out-of-scope": 0,
-        duplicate: 0,
-        depth: 0,
-        trap: 0,
-        unsupported: 0,
-        full: 0,
-      },
-      ...fields,
-    });
+    const summary = (fields: Partial<SiteCrawlSummary>): SiteCrawlSummary =>
+      baseSummary(startUrl, start, started, c, fields);
     if (start === null) {
       return summary({
         status: "unreachable",
@@ -295,31 +134,16 @@ export async function crawlSite(startUrl: string, options: CrawlSiteOptions): Pr
       startRobots = await robotsFor(start);
     }
 
-    // A robots.txt that could not even be connected to: don't spend more requests on sitemaps.
-    const startDown = startRobots?.status === "error" && isConnectionError(startRobots.error?.code);
-    let sitemapUrls = 0;
-    if (useSitemaps && !startDown) {
-      const listed = (startRobots?.sitemaps() ?? []).filter((u) => scope.inScope(u));
-      // Sitemaps named in robots.txt are invited; the conventional location is only a guess and obeys Disallow.
-      const guess = new URL("/sitemap.xml", start).href;
-      const guessAllowed = !respectRobots || (startRobots?.isAllowed(guess) ?? true);
-      const roots = listed.length > 0 ? listed : guessAllowed ? [guess] : [];
-      const collected = await collectSitemapUrls(roots, fetchPage, options.sitemapLimits);
-      for (const entry of collected.urls) {
-        const pushed = frontier.push(
-          { url: entry.url, text: "" },
-          { depth: 1, referrer: null, source: "sitemap", bias: options.sitemapBias ?? -1 },
-        );
-        if (pushed.accepted) sitemapUrls++;
-      }
-    }
-
-    for (const seed of options.seeds ?? []) {
-      frontier.push(
-        { url: seed.url, text: seed.text ?? "" },
-        { depth: seed.depth, referrer: null, source: "seed", bias: seed.bias ?? 0 },
-      );
-    }
+    const sitemapUrls = await seedFrontier({
+      start,
+      startRobots,
+      scope,
+      frontier,
+      fetchPage,
+      respectRobots,
+      useSitemaps,
+      options,
+    });
 
     /** A redirect hop of a link: in scope and on a port the site uses (another port is another server). */
     const sitePorts = new Set([effectivePort(start), 80, 443]);
@@ -333,27 +157,9 @@ export async function crawlSite(startUrl: string, options: CrawlSiteOptions): Pr
     };
 
     const fetchedKeys = new Set<string>();
-    let launched = 0;
-    let stopRequested = false;
     let handlerError: unknown = null;
     let homePage: FetchedPage | null = null;
     let homeLinks: LinkCandidate[] = [];
-
-    const recordPage = (page: FetchedPage) => {
-      c.pages++;
-      if (page.error === null) {
-        c.okPages++;
-        if (isDocumentKind(page.contentKind)) c.documents++;
-      } else if (page.error.code !== "unsupported-type") {
-        c.errors++;
-        c.firstError ??= page.error;
-        if (isRefusal(page)) {
-          c.refused++;
-          c.firstRefusal ??= page.error;
-        }
-      }
-      c.bytes += page.body?.length ?? 0;
-    };
 
     /** Fetch one request (unless robots.txt forbids it) and hand the page on. */
     const handle = async (req: FrontierRequest | CrawlRequest, isHome: boolean): Promise<void> => {
@@ -365,7 +171,7 @@ export async function crawlSite(startUrl: string, options: CrawlSiteOptions): Pr
           return;
         }
       }
-      launched++;
+      progress.launched++;
       fetchedKeys.add(req.key);
       const conditional = options.conditionalFor?.(req.url);
       let page = await fetchPage(req.url, {
@@ -386,7 +192,7 @@ export async function crawlSite(startUrl: string, options: CrawlSiteOptions): Pr
         // A home page moved to another host (new domain, www, https): follow it once and widen the scope.
         if (page.finalUrl !== req.url && !scope.inScope(page.finalUrl)) scope.allowHost(page.finalUrl);
       }
-      recordPage(page);
+      recordPage(c, page);
       if (page.finalUrl !== req.url) {
         if (!(isHome ? scope.inScope(page.finalUrl) : hopInScope(page.finalUrl))) {
           options.onSkip?.(req, "out-of-scope-redirect", page);
@@ -424,7 +230,7 @@ export async function crawlSite(startUrl: string, options: CrawlSiteOptions): Pr
         });
       }
       if (outcome.reprioritize) frontier.reprioritize();
-      if (outcome.stop) stopRequested = true;
+      if (outcome.stop) progress.stopRequested = true;
     };
 
     // Settle: what the home page links is the site's front, not a section's own material.
@@ -434,7 +240,7 @@ export async function crawlSite(startUrl: string, options: CrawlSiteOptions): Pr
     const run = (req: FrontierRequest | CrawlRequest, isHome: boolean) =>
       handle(req, isHome).catch((err: unknown) => {
         handlerError ??= err;
-        stopRequested = true;
+        progress.stopRequested = true;
       });
 
     // The home page first, alone: whether the site answers at all decides the rest.
@@ -463,76 +269,30 @@ export async function crawlSite(startUrl: string, options: CrawlSiteOptions): Pr
     let budgetReason: CrawlSummary["budgetReason"] = null;
     const budgetLeft = (): boolean => {
       if (Date.now() >= deadline || clock.signal.aborted) budgetReason = "time";
-      else if (launched >= budget.maxPages) budgetReason = "pages";
+      else if (progress.launched >= budget.maxPages) budgetReason = "pages";
       else if (c.bytes >= budget.maxBytes) budgetReason = "bytes";
       else return true;
       return false;
     };
 
-    /** The site's search, queried with the cues: its result pages are handled like pages, their links boosted. */
-    const searchSite = async (homePage: FetchedPage, cues: readonly string[]) => {
-      const form = findSearchForm(homePage);
-      if (!form) return { form: null, queries: 0, used: false };
-      const results: { page: FetchedPage; links: LinkCandidate[] }[] = [];
-      let queries = 0;
-      for (const cue of cues) {
-        if (stopRequested || signal?.aborted || launched >= budget.maxPages) break;
-        const url = searchUrl(form, cue);
-        const req: CrawlRequest = {
-          url,
-          key: urlKey(url),
-          depth: 1,
-          priority: SEARCH_RESULT_FLOOR,
-          referrer: homePage.finalUrl,
-          linkText: `Поиск по сайту: «${cue}»`,
-          linkContext: null,
-          source: "search",
-        };
-        if (fetchedKeys.has(req.key)) continue;
-        // Our own query, not a page the site links: a robots.txt refusal is not counted as a skipped page.
-        if (respectRobots && !(await robotsFor(url)).isAllowed(url)) continue;
-        launched++;
-        queries++;
-        fetchedKeys.add(req.key);
-        frontier.markSeen(url);
-        const page = await fetchPage(url, signal ? { signal } : {});
-        if (signal?.aborted) break;
-        // A search that fails (404, 500) says nothing about the site's pages: counted in the budget, not as an error.
-        c.pages++;
-        c.bytes += page.body?.length ?? 0;
-        if (page.error !== null) continue;
-        c.okPages++;
-        const outcome = await options.onPage(page, req);
-        if (outcome.stop) stopRequested = true;
-        results.push({ page, links: outcome.links });
-      }
-      const used =
-        results.length > 0 &&
-        !ignoresQuery(
-          results.map((r) => r.links),
-          homeLinks,
-        );
-      if (used) {
-        const template = contentTargets(homeLinks);
-        for (const r of results) {
-          for (const link of r.links) {
-            if (link.inNav || template.has(link.url)) continue;
-            frontier.push(link, {
-              depth: 2,
-              referrer: r.page.finalUrl,
-              source: "link",
-              floor: SEARCH_RESULT_FLOOR,
-            });
-          }
-        }
-      }
-      return { form: form.action, queries, used };
-    };
     let siteSearch: SiteCrawlSummary["siteSearch"] = null;
-    if (options.siteSearch && home && !homeDown && home.error === null && !stopRequested) {
-      siteSearch = await searchSite(home, options.siteSearch.cues).catch((err: unknown) => {
+    if (options.siteSearch && home && !homeDown && home.error === null && !progress.stopRequested) {
+      const state = {
+        progress,
+        c,
+        fetchedKeys,
+        frontier,
+        fetchPage,
+        robotsFor,
+        respectRobots,
+        signal,
+        maxPages: budget.maxPages,
+        options,
+        homeLinks,
+      };
+      siteSearch = await searchSite(state, home, options.siteSearch.cues).catch((err: unknown) => {
         handlerError ??= err;
-        stopRequested = true;
+        progress.stopRequested = true;
         return null;
       });
     }
@@ -540,11 +300,12 @@ export async function crawlSite(startUrl: string, options: CrawlSiteOptions): Pr
     const concurrency = Math.max(1, pool.concurrencyFor(start));
     const inflight = new Set<Promise<void>>();
     // Below the relevant priority nothing more is launched: the pages in flight may still queue relevant links.
-    const launchable = () => frontier.size > 0 && mayLaunch(settle, launched, frontier.topPriority());
+    const launchable = () =>
+      frontier.size > 0 && mayLaunch(settle, progress.launched, frontier.topPriority());
     if (!homeDown) {
       for (;;) {
-        if (stopRequested || signal.aborted) break;
-        while (inflight.size < concurrency && launchable() && !stopRequested && budgetLeft()) {
+        if (progress.stopRequested || signal.aborted) break;
+        while (inflight.size < concurrency && launchable() && !progress.stopRequested && budgetLeft()) {
           const req = frontier.pop()!;
           if (fetchedKeys.has(req.key)) continue;
           const task = run(req, false).finally(() => inflight.delete(task));
@@ -558,30 +319,14 @@ export async function crawlSite(startUrl: string, options: CrawlSiteOptions): Pr
     if (handlerError !== null) throw handlerError;
 
     const settled =
-      settle !== null && !homeDown && !stopRequested && !signal.aborted && frontier.size > 0 && !launchable();
-    const exhausted = budgetReason !== null && frontier.size > 0 && !stopRequested && !settled;
-    let status: CrawlSummary["status"] = "ok";
-    let siteError: CrawlError | null = null;
-    if (homeDown) {
-      status = "unreachable";
-      siteError = home?.error ?? null;
-    } else if (c.okPages === 0) {
-      const onlyRefusals = c.errors === c.refused && (c.refused > 0 || c.skippedByRobots > 0);
-      if (onlyRefusals) {
-        status = "blocked";
-        siteError =
-          c.refused > 0 && c.firstRefusal
-            ? c.firstRefusal
-            : startRobots?.status === "error" && startRobots.error?.code === "robots"
-              ? startRobots.error
-              : crawlError("robots", "robots.txt disallows every page that was to be fetched");
-      } else {
-        status = "unreachable";
-        siteError = home?.error ?? c.firstError ?? crawlError("unknown", "no page could be fetched");
-      }
-    } else if (c.errors > 0) {
-      status = "partial";
-    }
+      settle !== null &&
+      !homeDown &&
+      !progress.stopRequested &&
+      !signal.aborted &&
+      frontier.size > 0 &&
+      !launchable();
+    const exhausted = budgetReason !== null && frontier.size > 0 && !progress.stopRequested && !settled;
+    const { status, siteError } = siteStatus(homeDown, home, c, startRobots);
 
     return summary({
       finalUrl: home?.finalUrl ?? start,
