@@ -2,8 +2,7 @@
 
 import { excerptAround } from "../extract/russian/index.ts";
 import type { Evidence, FoundDate, SitePage, Sphere } from "../types/index.ts";
-import { dateEnd, datesIn } from "./dates.ts";
-import { hasNokMention, nokContext } from "./nok.ts";
+import { nokContext } from "./nok.ts";
 import {
   bodyText,
   boilerplateSpans,
@@ -20,7 +19,6 @@ import {
   type CompiledPhrase,
   clip,
   compileAll,
-  findEvery,
   findFirst,
   findFirstIn,
   hasAny,
@@ -28,7 +26,6 @@ import {
   indexOf,
   type PhraseMatch,
   type TokenIndex,
-  textAfter,
 } from "./text.ts";
 
 export interface Hit {
@@ -180,7 +177,7 @@ export function contentReferrers(item: Item): SitePage[] {
 }
 
 /** What names a page: its title, its main headings and its breadcrumb trail (the section it sits in). */
-function pageLabelTexts(page: SitePage): string[] {
+export function pageLabelTexts(page: SitePage): string[] {
   const a = page.artifacts;
   return [a.title, ...a.headings.filter((h) => h.level <= 2).map((h) => h.text), a.breadcrumbs ?? ""].filter(
     Boolean,
@@ -349,146 +346,6 @@ export function hitIsEmpty(hit: Hit): boolean {
   if (isPlaceholder(rest) && contentLinks <= 2) return true;
   if (rest.replace(/[^\p{L}]/gu, "").length < 15 && contentLinks === 0) return true;
   return false;
-}
-
-// Words of the spheres, to tell the sphere's own council from another ministry's on a shared portal.
-const SPHERE_WORDS: Record<Sphere, CompiledPhrase[]> = {
-  social: compileAll(["социальн*", "труда", "занятости", "семьи", "соцзащит*"]),
-  health: compileAll(["здравоохранени*", "охраны здоровья", "медицинск*", "здравоохран*"]),
-  culture: compileAll(["культуры", "культуре", "культурн*", "туризм*", "искусств*", "архив*"]),
-  education: compileAll(["образовани*", "просвещени*", "образовательн*", "науки"]),
-  sport: compileAll(["спорт*", "физической культуры", "физкультур*"]),
-};
-const PHYSICAL_CULTURE = compileAll(["физической культуры", "физической культуре"]);
-
-/**
- * A council named for another body: «… при министерстве транспорта», or (when the sphere is known)
- * a ministry of another sphere without the sphere's own words. NOK wording settles it the other way.
- */
-export function unrelatedCouncil(
-  hit: Hit,
-  unrelated: readonly CompiledPhrase[],
-  sphere: Sphere | null,
-): string | null {
-  const long = hit.text.length > 2000;
-  const idx = indexOf(long ? hit.text.slice(hit.match.start, hit.match.end + 400) : hit.text);
-  return unrelatedAfter(idx, hit.match.end - (long ? hit.match.start : 0), unrelated, sphere);
-}
-
-/** Whose council the words after a position name: another body's, or null (ours, or not said). */
-function unrelatedAfter(
-  idx: TokenIndex,
-  end: number,
-  unrelated: readonly CompiledPhrase[],
-  sphere: Sphere | null,
-): string | null {
-  // The council's name ends with its sentence: «… «Козельский район» Во исполнение … дорожной карты»
-  // names no road council.
-  const window = textAfter(idx, end, 14).split(/[.;!?\n]\s|\s(?=(?:В|Во|На|В целях|В соответствии)\s)/u)[0]!;
-  if (!window) return null;
-  if (hasNokMention(window)) return null;
-  const w = indexOf(window);
-  const bad = findFirst(w, unrelated, 1);
-  const ownAt = sphere ? findFirst(w, SPHERE_WORDS[sphere], 1) : null;
-  const physical = sphere === "culture" && hasAny(w, PHYSICAL_CULTURE, 0);
-  // «при отделе культуры администрации района»: the first body named is the council's.
-  if (bad && !(ownAt && !physical && ownAt.start < bad.start)) return window;
-  if (sphere) {
-    const own = ownAt !== null && !physical;
-    if (own) return null;
-    for (const [other, words] of Object.entries(SPHERE_WORDS) as [Sphere, CompiledPhrase[]][]) {
-      if (other === sphere) continue;
-      if (hasAny(w, words, 1)) return window;
-    }
-  }
-  return null;
-}
-
-const COUNCIL_NAME = compileAll(["общественный совет", "общественного совета", "общественном совете"]);
-
-/**
- * The council an item belongs to, when its own names or the pages that link to it name another
- * body's council: the «Состав» tab of «Общественный совет при управлении дорожного хозяйства».
- */
-export function unrelatedByContext(
-  item: Item,
-  unrelated: readonly CompiledPhrase[],
-  sphere: Sphere | null,
-): string | null {
-  const texts: string[] = item.labels.map((l) => l.text);
-  for (const l of item.labels) if (l.after) texts.push(l.after.slice(0, 300));
-  for (const p of contentReferrers(item)) texts.push(...pageLabelTexts(p));
-  if (item.page?.artifacts.kind === "html") texts.push(item.page.artifacts.mainText.slice(0, 400));
-  for (const t of texts) {
-    const idx = indexOf(t.length > 2000 ? t.slice(0, 2000) : t);
-    for (const m of findEvery(idx, COUNCIL_NAME, 0)) {
-      const w = unrelatedAfter(idx, m.end, unrelated, sphere);
-      if (w) return w;
-    }
-  }
-  return null;
-}
-
-const FULL_NAME =
-  /[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?\s+[А-ЯЁ][а-яё]+\s+[А-ЯЁ][а-яё]+(?:вич|вна|ична|инична|оглы|кызы)(?![а-яё])/gu;
-const INITIALS_AFTER = /[А-ЯЁ][а-яё]{2,}(?:-[А-ЯЁ][а-яё]+)?\s+[А-ЯЁ]\.\s?[А-ЯЁ]\./gu;
-const INITIALS_BEFORE = /[А-ЯЁ]\.\s?[А-ЯЁ]\.\s?[А-ЯЁ][а-яё]{2,}/gu;
-
-/** Distinct people named in a text (full names with patronymic, or surname with initials). */
-export function personNames(text: string): string[] {
-  const names = new Set<string>();
-  for (const re of [FULL_NAME, INITIALS_AFTER, INITIALS_BEFORE])
-    for (const m of text.matchAll(re)) names.add(m[0].replace(/\s+/g, " "));
-  return [...names];
-}
-
-/** Dates that name an item: its labels (and the words under a matching heading), never its body. */
-export function hitDates(hits: readonly Hit[]): FoundDate[] {
-  const out: FoundDate[] = [];
-  const seen = new Set<string>();
-  const add = (list: FoundDate[]) => {
-    for (const d of list) {
-      const k = `${d.date}|${d.precision}`;
-      if (!seen.has(k)) {
-        seen.add(k);
-        out.push(d);
-      }
-    }
-  };
-  for (const h of hits) {
-    if (h.label) {
-      add(datesIn(h.label.text, h.label.titleLike));
-      if (h.label.after) add(datesIn(h.label.after.slice(0, 300), false));
-    } else {
-      add(datesIn(h.text.slice(Math.max(0, h.match.start - 120), h.match.end + 160), false));
-    }
-  }
-  return out;
-}
-
-/**
- * All dates that name an item: every label except headings (whose dates belong to what they
- * introduce), and for a page the lead of its main text («Дата публикации: …», a news item's date).
- */
-export function itemLabelDates(item: Item): FoundDate[] {
-  const hits: Hit[] = item.labels
-    .filter((l) => l.source !== "heading")
-    .map((label) => ({ item, label, text: label.text, match: { phrase: "", start: 0, end: 0 } }));
-  const out = hitDates(hits);
-  const a = item.page?.artifacts;
-  if (a?.kind === "html" && out.length === 0) {
-    const name = pageName(a);
-    const main = a.mainText.startsWith(name) ? a.mainText.slice(name.length) : a.mainText;
-    const lead = datesIn(main.slice(0, 200), false).find((d) => d.precision === "day");
-    if (lead) out.push(lead);
-  }
-  return out;
-}
-
-export function newestDate(dates: readonly FoundDate[]): FoundDate | null {
-  let best: FoundDate | null = null;
-  for (const d of dates) if (!best || dateEnd(d) > dateEnd(best)) best = d;
-  return best;
 }
 
 /** Evidence for a hit: where, the words around the match, the snapshot, how it was reached. */

@@ -3,7 +3,6 @@
  * the words of the link that points to it), optionally tied to NOK, with exclusions and freshness.
  */
 import { z } from "zod";
-import { officialDocuments } from "../../extract/official-documents.ts";
 import type {
   CheckContext,
   CheckOutcome,
@@ -12,30 +11,35 @@ import type {
   FoundDate,
   SiteView,
 } from "../../types/index.ts";
+import { hitDates, itemLabelDates } from "../item-dates.ts";
 import {
   bodyHits,
   bodyIndex,
-  cleanBody,
   contentLinkLabel,
   describeHit,
   evidenceOf,
-  type Hit,
-  hitDates,
   hitIsEmpty,
   hitsNokContext,
   isNewsItem,
   itemHasPhrases,
-  itemLabelDates,
   itemNokContext,
   labelHits,
   opaqueNote,
   opaqueUnreadable,
-  personNames,
-  unrelatedByContext,
-  unrelatedCouncil,
 } from "../match.ts";
-import { type Item, type LabelSource, type SiteModel, siteModel, urlKey } from "../site-model.ts";
-import { type CompiledPhrase, clip, findFirst, hasAny, indexOf } from "../text.ts";
+import { unrelatedByContext, unrelatedCouncil } from "../other-councils.ts";
+import { type LabelSource, type SiteModel, siteModel } from "../site-model.ts";
+import { type CompiledPhrase, clip, hasAny, indexOf } from "../text.ts";
+import {
+  type Candidate,
+  firstRejections,
+  type Rejection,
+  type UnreadCandidate,
+  unreadOutcome,
+  unreadTarget,
+} from "./candidates.ts";
+import { linkOnlyUnconfirmed, namedHits, personsHit, wordsPattern } from "./document-hits.ts";
+import { itemDocumentTypes } from "./document-types.ts";
 import { judgeFreshness } from "./freshness.ts";
 import {
   checkPhrases,
@@ -167,101 +171,6 @@ export function parseDocumentParams(params: Record<string, unknown>): DocumentPa
   };
 }
 
-/** A pattern for whole words in any case («выполнено», not «выполнить»); matches nothing when empty. */
-function wordsPattern(words: readonly string[], caseSensitive = false): RegExp {
-  if (words.length === 0) return /(?!)/;
-  const alt = words.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&").replace(/е/g, "[её]")).join("|");
-  return new RegExp(`(?<![\\p{L}])(?:${alt})(?![\\p{L}])`, caseSensitive ? "u" : "iu");
-}
-
-function linkOnlyUnconfirmed(model: SiteModel, item: Item, hits: Hit[], p: DocumentParams): boolean {
-  if (item.page?.artifacts.kind !== "html") return false;
-  if (!hits.every((h) => h.label?.source === "link" || h.label?.source === "parent")) return false;
-  // «Протокол № 1 от 12.03.2025» names one document by its requisites: the list row is the evidence.
-  if (hits.some((h) => officialDocuments(h.text).some((d) => d.at === 0 && (d.date || d.number))))
-    return false;
-  const own = labelHits(item, p.c.phrases, {
-    maxGap: p.maxGap,
-    sources: ["title", "heading", "opening", "document"],
-  });
-  if (own.length) return false;
-  const all = [...p.c.phrases, ...p.c.textPhrases];
-  return bodyHits(model, item, all, { maxGap: p.maxGap, limit: 1 }).length === 0;
-}
-
-/** Drops prose mentions of a weak phrase with no name (`nameNear`) around them. */
-function namedHits(hits: Hit[], p: DocumentParams): Hit[] {
-  if (!p.nameNear) return hits;
-  const within = p.nameNear.within;
-  return hits.filter((h) => {
-    // A file's long «title» is its first lines of text (no metadata title), prose like its opening.
-    const prose =
-      !h.label ||
-      h.label.source === "opening" ||
-      (h.label.source === "title" && h.item.isDocument && h.label.text.length > 150);
-    if (!prose) return true;
-    if (!hasAny(indexOf(h.text.slice(h.match.start, h.match.end)), p.c.nameWeak, 1)) return true;
-    const around = h.text.slice(Math.max(0, h.match.start - within), h.match.end + within);
-    return p.c.nameBy.test(around);
-  });
-}
-
-export interface Candidate {
-  item: Item;
-  hits: Hit[];
-  dates: FoundDate[];
-}
-
-/** A target named as the thing by the links to it, whose own content could not be read. */
-export interface UnreadCandidate extends Candidate {
-  reason: string;
-}
-
-/**
- * Why a linked file that was fetched could not be read (a zip bomb, a broken or oversized file), or null.
- * A file whose request failed (404) stays a link to the thing — the list row that names it was read —
- * while a rule about the file's content (`nested-document`) never takes its words from the link.
- */
-export function unreadTarget(site: SiteView, item: Item): string | null {
-  if (site.coverage.failed?.some((f) => urlKey(f.url) === item.key)) return null;
-  const doc = item.page?.artifacts.document;
-  if (doc?.error && !item.page?.artifacts.text.trim()) return `файл не прочитан (${clip(doc.error, 80)})`;
-  return null;
-}
-
-/** An `unknown` for things named only by links to targets that could not be read. */
-export function unreadOutcome(
-  what: string,
-  unread: UnreadCandidate[],
-  details: Record<string, unknown>,
-): CheckOutcome {
-  const first = unread[0]!;
-  return {
-    status: "unknown",
-    message: `${what[0]!.toUpperCase()}${what.slice(1)}: есть ссылка (${describeHit(first.hits[0]!)}), но сам документ прочитать не удалось — ${first.reason}.`,
-    evidence: unread.slice(0, 3).map((u) => evidenceOf(u.hits[0]!)),
-    details: {
-      ...details,
-      unreadable: unread.slice(0, 5).map((u) => ({ url: u.item.url, reason: u.reason })),
-    },
-  };
-}
-
-export interface Rejection {
-  url: string;
-  reason: string;
-}
-
-/**
- * The first rejections by URL: pages arrive in a crawl-dependent order, and a resumed run must report
- * the same details as an uninterrupted one.
- */
-export function firstRejections(rejected: readonly Rejection[], n = 5): Rejection[] {
-  return [...rejected]
-    .sort((a, b) => a.url.localeCompare(b.url) || a.reason.localeCompare(b.reason))
-    .slice(0, n);
-}
-
 /** Finds every item that is the thing; shared by `document` and `nested-document`. */
 export function findCandidates(
   site: SiteView,
@@ -367,44 +276,6 @@ export function findCandidates(
   return { model, candidates, rejected, unreadable };
 }
 
-/** How near the start of a text a document's head must stand for the text to be that document. */
-const HEAD_WITHIN = 400;
-
-/**
- * The kinds of official document a read page or file is: the head at its start, what that act
- * approves, and the appendices that follow it. Null when it is not one (or was not read).
- */
-export function itemDocumentTypes(item: Item, within = HEAD_WITHIN): Set<string> | null {
-  const docs = item.page?.artifacts.documents;
-  if (!docs?.length || docs[0]!.at > within) return null;
-  const out = new Set<string>();
-  const first = docs[0]!;
-  if (first.type) out.add(first.type);
-  for (const a of first.approves) if (a.type) out.add(a.type);
-  for (const d of docs.slice(1)) if (d.appendix && d.type) out.add(d.type);
-  return out;
-}
-
-/** A page about the council (by its labels) whose text names enough people: a composition list. */
-function personsHit(model: SiteModel, item: Item, p: DocumentParams): Hit | null {
-  if (!item.page || !p.persons) return null;
-  for (const label of item.labels) {
-    const idx = indexOf(label.text);
-    const m = findFirst(idx, p.c.personsLabel, p.maxGap);
-    if (!m || (p.c.excludePhrases.length && hasAny(idx, p.c.excludePhrases, 1))) continue;
-    const names = personNames(cleanBody(model, item));
-    if (names.length < p.persons.min) return null;
-    // The council's name is the hit (its window tells whose council it is); the names go to the excerpt.
-    return {
-      item,
-      label: { ...label, after: `${names.slice(0, 5).join(", ")}${names.length > 5 ? "…" : ""}` },
-      text: label.text,
-      match: m,
-    };
-  }
-  return null;
-}
-
 /** Read items first, then the newest. */
 export function rankCandidates(cands: Candidate[]): Candidate[] {
   // ISO dates compare as strings.
@@ -497,4 +368,14 @@ export const documentCheck: CheckType<DocumentParams> = {
       urlFragments: p.urlFragments ?? [],
     };
   },
+};
+
+export {
+  type Candidate,
+  firstRejections,
+  itemDocumentTypes,
+  type Rejection,
+  type UnreadCandidate,
+  unreadOutcome,
+  unreadTarget,
 };

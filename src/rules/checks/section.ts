@@ -10,10 +10,11 @@ import { officialDocuments } from "../../extract/official-documents.ts";
 import type { CheckType, Evidence, SitePage } from "../../types/index.ts";
 import { bodyIndex, contentReferrers, isPlaceholder } from "../match.ts";
 import { nokContext, nokMentions } from "../nok.ts";
-import { type Item, itemLinkText, pageName, type SiteModel, siteModel } from "../site-model.ts";
+import { type Item, itemLinkText, pageName, siteModel } from "../site-model.ts";
 import { type CompiledPhrase, clip, findFirst, hasAny, indexOf, type TokenIndex } from "../text.ts";
 import { firstRejections, itemDocumentTypes } from "./document.ts";
 import { checkPhrases, compiled, optionalPhrases, parseWith, phraseList } from "./params.ts";
+import { childMaterial, materialOf } from "./section-material.ts";
 
 const schema = z
   .object({
@@ -261,40 +262,7 @@ export const sectionCheck: CheckType<SectionParams> = {
   },
 };
 
-/** The kinds of NOK material a page holds: in its main text or in the words of its content links. */
-function materialOf(main: TokenIndex | null, page: SitePage, p: SectionParams): string[] {
-  const linkTexts = page.artifacts.links.filter((l) => !l.inNav && l.text).map((l) => indexOf(l.text));
-  return p.c.material
-    .filter((m) => (main && findFirst(main, [m], 2)) || linkTexts.some((t) => findFirst(t, [m], 2)))
-    .map((m) => m.phrase);
-}
-
-/** Material on the read pages a page links to from its content, or that sit under its path. */
-function childMaterial(model: SiteModel, parent: Item, p: SectionParams): string[] {
-  const out = new Set<string>();
-  let path = "";
-  try {
-    path = new URL(parent.url).pathname.replace(/\/?$/, "/");
-  } catch {
-    return [];
-  }
-  for (const child of model.items) {
-    if (child === parent || !child.page || child.page.artifacts.kind !== "html") continue;
-    let under = false;
-    try {
-      const u = new URL(child.url);
-      under = path.length > 1 && u.pathname.startsWith(path) && sameSite(child.url, parent.url);
-    } catch {
-      under = false;
-    }
-    const linked = child.inbound.some((i) => i.from === parent.page && !i.link.inNav);
-    if (!under && !linked) continue;
-    for (const m of materialOf(bodyIndex(model, child), child.page, p)) out.add(m);
-  }
-  return [...out];
-}
-
-function sameSite(url: string, start: string): boolean {
+export function sameSite(url: string, start: string): boolean {
   try {
     const a = new URL(url).hostname.replace(/^www\./, "");
     const b = new URL(start).hostname.replace(/^www\./, "");

@@ -1,0 +1,66 @@
+/** How a document-kind check tells a real hit from words that only look like one. */
+import { officialDocuments } from "../../extract/official-documents.ts";
+import { bodyHits, cleanBody, type Hit, labelHits } from "../match.ts";
+import { personNames } from "../person-names.ts";
+import type { Item, SiteModel } from "../site-model.ts";
+import { findFirst, hasAny, indexOf } from "../text.ts";
+import type { DocumentParams } from "./document.ts";
+
+/** A pattern for whole words in any case («выполнено», not «выполнить»); matches nothing when empty. */
+export function wordsPattern(words: readonly string[], caseSensitive = false): RegExp {
+  if (words.length === 0) return /(?!)/;
+  const alt = words.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&").replace(/е/g, "[её]")).join("|");
+  return new RegExp(`(?<![\\p{L}])(?:${alt})(?![\\p{L}])`, caseSensitive ? "u" : "iu");
+}
+
+export function linkOnlyUnconfirmed(model: SiteModel, item: Item, hits: Hit[], p: DocumentParams): boolean {
+  if (item.page?.artifacts.kind !== "html") return false;
+  if (!hits.every((h) => h.label?.source === "link" || h.label?.source === "parent")) return false;
+  // «Протокол № 1 от 12.03.2025» names one document by its requisites: the list row is the evidence.
+  if (hits.some((h) => officialDocuments(h.text).some((d) => d.at === 0 && (d.date || d.number))))
+    return false;
+  const own = labelHits(item, p.c.phrases, {
+    maxGap: p.maxGap,
+    sources: ["title", "heading", "opening", "document"],
+  });
+  if (own.length) return false;
+  const all = [...p.c.phrases, ...p.c.textPhrases];
+  return bodyHits(model, item, all, { maxGap: p.maxGap, limit: 1 }).length === 0;
+}
+
+/** Drops prose mentions of a weak phrase with no name (`nameNear`) around them. */
+export function namedHits(hits: Hit[], p: DocumentParams): Hit[] {
+  if (!p.nameNear) return hits;
+  const within = p.nameNear.within;
+  return hits.filter((h) => {
+    // A file's long «title» is its first lines of text (no metadata title), prose like its opening.
+    const prose =
+      !h.label ||
+      h.label.source === "opening" ||
+      (h.label.source === "title" && h.item.isDocument && h.label.text.length > 150);
+    if (!prose) return true;
+    if (!hasAny(indexOf(h.text.slice(h.match.start, h.match.end)), p.c.nameWeak, 1)) return true;
+    const around = h.text.slice(Math.max(0, h.match.start - within), h.match.end + within);
+    return p.c.nameBy.test(around);
+  });
+}
+
+/** A page about the council (by its labels) whose text names enough people: a composition list. */
+export function personsHit(model: SiteModel, item: Item, p: DocumentParams): Hit | null {
+  if (!item.page || !p.persons) return null;
+  for (const label of item.labels) {
+    const idx = indexOf(label.text);
+    const m = findFirst(idx, p.c.personsLabel, p.maxGap);
+    if (!m || (p.c.excludePhrases.length && hasAny(idx, p.c.excludePhrases, 1))) continue;
+    const names = personNames(cleanBody(model, item));
+    if (names.length < p.persons.min) return null;
+    // The council's name is the hit (its window tells whose council it is); the names go to the excerpt.
+    return {
+      item,
+      label: { ...label, after: `${names.slice(0, 5).join(", ")}${names.length > 5 ? "…" : ""}` },
+      text: label.text,
+      match: m,
+    };
+  }
+  return null;
+}

@@ -1,0 +1,93 @@
+/** Whose council a name is: the sphere's own, or another body's («… при министерстве транспорта»). */
+import type { Sphere } from "../types/index.ts";
+import { contentReferrers, type Hit, pageLabelTexts } from "./match.ts";
+import { hasNokMention } from "./nok.ts";
+import type { Item } from "./site-model.ts";
+import {
+  type CompiledPhrase,
+  compileAll,
+  findEvery,
+  findFirst,
+  hasAny,
+  indexOf,
+  type TokenIndex,
+  textAfter,
+} from "./text.ts";
+
+// Words of the spheres, to tell the sphere's own council from another ministry's on a shared portal.
+const SPHERE_WORDS: Record<Sphere, CompiledPhrase[]> = {
+  social: compileAll(["социальн*", "труда", "занятости", "семьи", "соцзащит*"]),
+  health: compileAll(["здравоохранени*", "охраны здоровья", "медицинск*", "здравоохран*"]),
+  culture: compileAll(["культуры", "культуре", "культурн*", "туризм*", "искусств*", "архив*"]),
+  education: compileAll(["образовани*", "просвещени*", "образовательн*", "науки"]),
+  sport: compileAll(["спорт*", "физической культуры", "физкультур*"]),
+};
+const PHYSICAL_CULTURE = compileAll(["физической культуры", "физической культуре"]);
+
+/**
+ * A council named for another body: «… при министерстве транспорта», or (when the sphere is known)
+ * a ministry of another sphere without the sphere's own words. NOK wording settles it the other way.
+ */
+export function unrelatedCouncil(
+  hit: Hit,
+  unrelated: readonly CompiledPhrase[],
+  sphere: Sphere | null,
+): string | null {
+  const long = hit.text.length > 2000;
+  const idx = indexOf(long ? hit.text.slice(hit.match.start, hit.match.end + 400) : hit.text);
+  return unrelatedAfter(idx, hit.match.end - (long ? hit.match.start : 0), unrelated, sphere);
+}
+
+/** Whose council the words after a position name: another body's, or null (ours, or not said). */
+function unrelatedAfter(
+  idx: TokenIndex,
+  end: number,
+  unrelated: readonly CompiledPhrase[],
+  sphere: Sphere | null,
+): string | null {
+  // The council's name ends with its sentence: «… «Козельский район» Во исполнение … дорожной карты»
+  // names no road council.
+  const window = textAfter(idx, end, 14).split(/[.;!?\n]\s|\s(?=(?:В|Во|На|В целях|В соответствии)\s)/u)[0]!;
+  if (!window) return null;
+  if (hasNokMention(window)) return null;
+  const w = indexOf(window);
+  const bad = findFirst(w, unrelated, 1);
+  const ownAt = sphere ? findFirst(w, SPHERE_WORDS[sphere], 1) : null;
+  const physical = sphere === "culture" && hasAny(w, PHYSICAL_CULTURE, 0);
+  // «при отделе культуры администрации района»: the first body named is the council's.
+  if (bad && !(ownAt && !physical && ownAt.start < bad.start)) return window;
+  if (sphere) {
+    const own = ownAt !== null && !physical;
+    if (own) return null;
+    for (const [other, words] of Object.entries(SPHERE_WORDS) as [Sphere, CompiledPhrase[]][]) {
+      if (other === sphere) continue;
+      if (hasAny(w, words, 1)) return window;
+    }
+  }
+  return null;
+}
+
+const COUNCIL_NAME = compileAll(["общественный совет", "общественного совета", "общественном совете"]);
+
+/**
+ * The council an item belongs to, when its own names or the pages that link to it name another
+ * body's council: the «Состав» tab of «Общественный совет при управлении дорожного хозяйства».
+ */
+export function unrelatedByContext(
+  item: Item,
+  unrelated: readonly CompiledPhrase[],
+  sphere: Sphere | null,
+): string | null {
+  const texts: string[] = item.labels.map((l) => l.text);
+  for (const l of item.labels) if (l.after) texts.push(l.after.slice(0, 300));
+  for (const p of contentReferrers(item)) texts.push(...pageLabelTexts(p));
+  if (item.page?.artifacts.kind === "html") texts.push(item.page.artifacts.mainText.slice(0, 400));
+  for (const t of texts) {
+    const idx = indexOf(t.length > 2000 ? t.slice(0, 2000) : t);
+    for (const m of findEvery(idx, COUNCIL_NAME, 0)) {
+      const w = unrelatedAfter(idx, m.end, unrelated, sphere);
+      if (w) return w;
+    }
+  }
+  return null;
+}
