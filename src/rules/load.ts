@@ -11,6 +11,7 @@ import type { RuleDef } from "../types/index.ts";
 import { ParamError } from "./checks/params.ts";
 import { parseCheck } from "./checks/registry.ts";
 import { ruleFileSchema } from "./schema.ts";
+import { expandVocabulary, VocabularyError } from "./vocabulary.ts";
 
 export interface RuleFileError {
   file: string;
@@ -102,7 +103,14 @@ export function parseRuleText(file: string, text: string): LoadedFile {
   }
   const lineOf = (path: readonly PropertyKey[]) => lineAt(doc, lineCounter, path);
   if (errors.length) return { rule: null, errors, idLine: null, lineOf };
-  const data: unknown = doc.toJS();
+  let data: unknown;
+  try {
+    // «vocabulary:other-bodies/councils» stands for the shared list (rules/vocabulary/).
+    data = expandVocabulary(doc.toJS());
+  } catch (e) {
+    if (!(e instanceof VocabularyError)) throw e;
+    return { rule: null, errors: [{ file, line: null, message: e.message }], idLine: null, lineOf };
+  }
   const idLine = lineOf(["id"]);
   const parsed = ruleFileSchema.safeParse(data, { error: ru.localeError });
   if (!parsed.success) {

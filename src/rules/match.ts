@@ -27,6 +27,7 @@ import {
   type PhraseMatch,
   type TokenIndex,
 } from "./text.ts";
+import { vocabulary } from "./vocabulary.ts";
 
 export interface Hit {
   item: Item;
@@ -124,22 +125,7 @@ const NEWS_URL =
   /(^|[/_\-=?&.])(news|novosti|novost|press|press-?center|smi|events|sobytiya|anons\w*|announcements?|article\w*|meropriyatiya)($|[/_\-.?&=]|\d)/i;
 const NEWS_TRAIL =
   /(?:^|[\s›»>/|→-])(?:новости|пресс-центр|пресс-служба|события|анонсы|объявления|медиа)(?:$|[\s›»>/|→-])/iu;
-const NEWS_WORDS = compileAll([
-  "состоялось",
-  "состоялся",
-  "состоялась",
-  "прошло",
-  "прошел",
-  "прошла",
-  "подведены",
-  "стартовал*",
-  "завершил*",
-  "приглашаем",
-  "объявляет",
-  "информирует",
-  "напоминаем",
-  "приняли участие",
-]);
+const NEWS_WORDS = compileAll(vocabulary("navigation", "news-words"));
 
 /** A news item, press release or announcement (by its URL or a headline with an event verb). */
 export function isNewsItem(item: Item): boolean {
@@ -213,23 +199,7 @@ export function contextTexts(model: SiteModel, item: Item): { indexes: TokenInde
 
 const COUNCIL = compileAll(["общественный совет"]);
 /** Words that say what a document is; a file named by one of them is not a mystery. */
-const DOCUMENT_NAMES = compileAll([
-  "положение",
-  "состав",
-  "протокол",
-  "перечень",
-  "список",
-  "результаты",
-  "итоги",
-  "рейтинг",
-  "план",
-  "отчет",
-  "предложения",
-  "рекомендации",
-  "оператор",
-  "контракт",
-  "закон",
-]);
+const DOCUMENT_NAMES = compileAll(vocabulary("nok", "document-names"));
 
 /**
  * Unreadable documents (scans, extraction errors) that nothing names — «Приказ от 17.02.2025
@@ -301,23 +271,7 @@ export function itemHasPhrases(
   return contextTexts(model, item).indexes.some((idx) => hasAny(idx, phrases, maxGap));
 }
 
-const PLACEHOLDERS = compileAll([
-  "информация будет размещена",
-  "будет размещена позднее",
-  "раздел находится в стадии наполнения",
-  "раздел в стадии наполнения",
-  "в стадии наполнения",
-  "в стадии заполнения",
-  "раздел находится в разработке",
-  "страница находится в разработке",
-  "страница в разработке",
-  "раздел в разработке",
-  "информация отсутствует",
-  "информация появится",
-  "нет данных",
-  "раздел наполняется",
-  "данные отсутствуют",
-]);
+const PLACEHOLDERS = compileAll(vocabulary("nok", "placeholders"));
 
 /** A short text that only says «информация будет размещена позднее». */
 export function isPlaceholder(text: string): boolean {

@@ -4,6 +4,7 @@
  * regime), «независимая оценка квалификации» (also abbreviated НОК), the Olympic committee.
  * Requirements §3A AUTH-13 and §6.
  */
+
 import type { Sphere } from "../types/index.ts";
 import {
   type CompiledPhrase,
@@ -16,52 +17,21 @@ import {
   type TokenIndex,
   tokenAt,
 } from "./text.ts";
+import { vocabulary } from "./vocabulary.ts";
 
 /** Full wordings of the regime across its periods (R2013, R256, R392). */
-export const NOK_LONG_PHRASES = [
-  "независимая оценка качества",
-  "независимая система оценки качества",
-  "оценка качества условий оказания услуг",
-  "оценка качества условий осуществления образовательной деятельности",
-  "независимой оценке качества",
-  // The operator's statutory task (392-ФЗ): «сбор и обобщение информации о качестве условий оказания
-  // услуг» — a contract or report of the operator says only this.
-  "качество условий оказания услуг",
-  "информации о качестве условий осуществления образовательной деятельности",
-];
+export const NOK_LONG_PHRASES = vocabulary("nok", "long");
 /** Abbreviations; ambiguous on their own (квалификации, олимпийский комитет), so checked against the text. */
-export const NOK_ABBREVIATIONS = ["нок", "ноку", "нок уоод", "нок уод", "нок уоу", "нокуод", "нокуоод"];
+export const NOK_ABBREVIATIONS = vocabulary("nok", "abbreviations");
 
 /** In education only these make a mention NOK of conditions rather than НОКО. */
-export const EDUCATION_QUALIFIERS = [
-  "условий осуществления образовательной деятельности",
-  "условия осуществления образовательной деятельности",
-  "качества образовательной деятельности",
-  "условий оказания услуг",
-  "статья 95.2",
-  "статьи 95.2",
-  "ст 95.2",
-  "уоод",
-  "нок уод",
-  // R2013 (ПП № 286) and R256 wordings, before 392-ФЗ added «условий»: the quality of the
-  // organisations' work or services, never НОКО's quality of education (requirements §1).
-  "качества работы образовательных организаций",
-  "качества работы организаций",
-  "качества оказания услуг",
-];
+export const EDUCATION_QUALIFIERS = vocabulary("nok", "education-qualifiers");
 
 const LONG = compileAll(NOK_LONG_PHRASES);
 const ABBR = compileAll(NOK_ABBREVIATIONS);
 const EDU = compileAll(EDUCATION_QUALIFIERS);
 /** Signs that «НОК» in this text means something else. */
-const OTHER_NOK = compileAll([
-  "оценка квалификации",
-  "оценки квалификаций",
-  "квалификаций",
-  "профессиональных квалификаций",
-  "олимпийский комитет",
-  "центр оценки квалификаций",
-]);
+const OTHER_NOK = compileAll(vocabulary("nok", "other-nok"));
 /** Stems right after «НОК» that make it «независимая оценка квалификации». */
 const QUALIFICATION_NEXT = new Set(["работник", "специалист", "квалификац", "выпускник", "соискател"]);
 /** Stems right after «независимая оценка качества» that make it НОКО. */

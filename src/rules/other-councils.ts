@@ -1,4 +1,5 @@
 /** Whose council a name is: the sphere's own, or another body's («… при министерстве транспорта»). */
+
 import type { Sphere } from "../types/index.ts";
 import { contentReferrers, type Hit, pageLabelTexts } from "./match.ts";
 import { hasNokMention } from "./nok.ts";
@@ -13,16 +14,17 @@ import {
   type TokenIndex,
   textAfter,
 } from "./text.ts";
+import { vocabulary } from "./vocabulary.ts";
 
 // Words of the spheres, to tell the sphere's own council from another ministry's on a shared portal.
 const SPHERE_WORDS: Record<Sphere, CompiledPhrase[]> = {
-  social: compileAll(["социальн*", "труда", "занятости", "семьи", "соцзащит*"]),
-  health: compileAll(["здравоохранени*", "охраны здоровья", "медицинск*", "здравоохран*"]),
-  culture: compileAll(["культуры", "культуре", "культурн*", "туризм*", "искусств*", "архив*"]),
-  education: compileAll(["образовани*", "просвещени*", "образовательн*", "науки"]),
-  sport: compileAll(["спорт*", "физической культуры", "физкультур*"]),
+  social: compileAll(vocabulary("spheres", "social")),
+  health: compileAll(vocabulary("spheres", "health")),
+  culture: compileAll(vocabulary("spheres", "culture")),
+  education: compileAll(vocabulary("spheres", "education")),
+  sport: compileAll(vocabulary("spheres", "sport")),
 };
-const PHYSICAL_CULTURE = compileAll(["физической культуры", "физической культуре"]);
+const PHYSICAL_CULTURE = compileAll(vocabulary("spheres", "physical-culture"));
 
 /**
  * A council named for another body: «… при министерстве транспорта», or (when the sphere is known)
@@ -67,7 +69,7 @@ function unrelatedAfter(
   return null;
 }
 
-const COUNCIL_NAME = compileAll(["общественный совет", "общественного совета", "общественном совете"]);
+const COUNCIL_NAME = compileAll(vocabulary("spheres", "council-name"));
 
 /**
  * The council an item belongs to, when its own names or the pages that link to it name another

@@ -4,9 +4,11 @@
  * (pagination, calendars, galleries, print versions, search, login, social networks) score ≤ 0, so
  * they are fetched only if the budget allows.
  */
+
 import type { Finding, LinkCandidate, RuleDef } from "../types/index.ts";
 import { compiledCheck } from "./engine.ts";
 import { type CompiledPhrase, compileAll, hasAny, indexOf } from "./text.ts";
+import { vocabulary } from "./vocabulary.ts";
 
 export type PriorityFn = (link: LinkCandidate, depth: number) => number;
 
@@ -17,26 +19,7 @@ interface RuleCues {
 }
 
 /** Menus that lead to NOK material on authority sites (design.md §4). */
-const NAV_CUES = compileAll([
-  "деятельность",
-  "направления деятельности",
-  "общественный совет",
-  "документы",
-  "нормативные правовые акты",
-  "независимая оценка качества",
-  "оценка качества",
-  "о министерстве",
-  "о департаменте",
-  "о комитете",
-  "об управлении",
-  "министерство",
-  "открытое министерство",
-  "общественные советы",
-  "социальная сфера",
-  "учреждения",
-  "подведомственные учреждения",
-  "рейтинги",
-]);
+const NAV_CUES = compileAll(vocabulary("navigation", "cues"));
 
 const IRRELEVANT_URL: RegExp[] = [
   /[?&](pagen_\d+|page|p|start|offset)=\d+/i,
@@ -51,18 +34,7 @@ const IRRELEVANT_URL: RegExp[] = [
   /^https?:\/\/([^/]+\.)?(vk\.com|ok\.ru|t\.me|youtube\.com|rutube\.ru|dzen\.ru|twitter\.com|facebook\.com|max\.ru)/i,
   /[?&](sort|order|lang)=/i,
 ];
-const IRRELEVANT_TEXT = compileAll([
-  "фотогалерея",
-  "фотоальбом",
-  "видеогалерея",
-  "версия для печати",
-  "распечатать",
-  "поиск",
-  "войти",
-  "регистрация",
-  "карта сайта",
-  "календарь",
-]);
+const IRRELEVANT_TEXT = compileAll(vocabulary("navigation", "irrelevant"));
 const DOCUMENT_URL = /\.(pdf|docx?|xlsx?|rtf|odt|ods)(\?|#|$)/i;
 
 function cuesOf(rule: RuleDef): RuleCues {
