@@ -89,6 +89,7 @@ export {
   checkSites,
   withBusgovTargets,
 } from "./pipeline/check-run.ts";
+export { type CrawlOnlyResult, crawlOnly } from "./pipeline/crawl-only.ts";
 export {
   assertRenderable,
   type FetcherSetupOptions,
@@ -186,6 +187,7 @@ export {
 } from "./report/model.ts";
 export { cellKey, regionGrid } from "./report/region-grid.ts";
 export { renderXlsx } from "./report/xlsx.ts";
+export { explainRule, listRules, type RuleSummary, validateRuleFiles } from "./rules/index.ts";
 export { listSnapshotRuns, openRunReader } from "./snapshot/index.ts";
 export {
   byRuleOf,

@@ -1,5 +1,5 @@
 import type { NationalProgress } from "../index.ts";
-import { progressLine } from "./progress-line.ts";
+import { progressLine } from "../util/progress-line.ts";
 
 /**
  * The national run's progress on stderr: a rewritten bar on a terminal; on a pipe or in a log, one plain line

@@ -11,7 +11,6 @@ import { createDaemonLogger, type DaemonLogger } from "./log.ts";
 
 export { DEFAULT_CRON } from "./default-cron.ts";
 
-import { progressLine } from "../cli/progress-line.ts";
 import {
   acquireRunLock,
   defaultDataDir,
@@ -26,6 +25,7 @@ import {
   runNational,
   writeReports,
 } from "../index.ts";
+import { progressLine } from "../util/progress-line.ts";
 import { DEFAULT_CRON } from "./default-cron.ts";
 
 export interface SchedulerOptions

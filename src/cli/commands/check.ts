@@ -1,7 +1,6 @@
 import { resolve } from "node:path";
 import type { Command } from "commander";
 import { isValidInn } from "../../registry/inn.ts";
-import { defaultReportsDir } from "../../store/paths.ts";
 import { UsageError } from "../../util/errors.ts";
 import { parseAsOf, parseTargetUrl, todayIso } from "../../util/target-url.ts";
 import { loadBusgovPlansOption } from "../busgov-plans-option.ts";
@@ -45,7 +44,9 @@ export function registerCheck(program: Command): void {
       const busgov = busgovQuery(opts);
       const busgovUrl = opts.busgovUrl === undefined ? undefined : parseTargetUrl(opts.busgovUrl);
       // Loaded on use: `nok --help` (and a mistyped option) must not pay for the whole pipeline.
-      const { checkSites, parseFormats, parseRenderMode, readCaFile } = await import("../../index.ts");
+      const { checkSites, defaultReportsDir, parseFormats, parseRenderMode, readCaFile } = await import(
+        "../../index.ts"
+      );
       const formats = parseFormats(opts.format);
       const render = parseRenderMode(opts.render);
       const ca = readCaFiles(opts.ca, readCaFile);

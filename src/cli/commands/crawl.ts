@@ -12,7 +12,7 @@ export function registerCrawl(program: Command): void {
     .option("--out <dir>", "папка снимков (по умолчанию snapshots/)")
     .option("--json", "вывести сводку манифеста в stdout")
     .action(async (rawUrl: string, opts) => {
-      const { crawlOnly } = await import("../../pipeline/crawl-only.ts");
+      const { crawlOnly } = await import("../../index.ts");
       const url = parseTargetUrl(rawUrl);
       const progress = createProgress();
       const result = await crawlOnly(url, {

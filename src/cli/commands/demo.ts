@@ -1,7 +1,6 @@
 import { join } from "node:path";
 import type { Command } from "commander";
 import type { RunResult } from "../../index.ts";
-import { defaultDataDir, defaultReportsDir } from "../../store/paths.ts";
 import { parsePositiveInt } from "../options.ts";
 import { createRunProgress } from "../run-progress.ts";
 
@@ -18,7 +17,9 @@ async function demoLettersAndNotifications(
   reportsDir: string,
   registryFiles: readonly string[],
 ): Promise<string> {
-  const { defaultSnapshotsDir, notifyRun, pagesRead, writeLetters } = await import("../../index.ts");
+  const { defaultDataDir, defaultSnapshotsDir, notifyRun, pagesRead, writeLetters } = await import(
+    "../../index.ts"
+  );
   const { writeDemoContacts } = await import("../../../demo/harness/contacts.ts");
   const letters = await writeLetters(run, join(reportsDir, "letters"), {
     pagesRead: await pagesRead(defaultSnapshotsDir(), run.runId),
@@ -50,8 +51,16 @@ export function registerDemo(program: Command): void {
     .action(async (opts) => {
       const { DEMO_AS_OF } = await import("../../../demo/web/web.ts");
       const { demoMismatches, startDemoNetwork } = await import("../../../demo/harness/network.ts");
-      const { exitCodeFor, nationalDigest, parseFormats, reportExtras, runNational, writeReports } =
-        await import("../../index.ts");
+      const {
+        defaultDataDir,
+        defaultReportsDir,
+        exitCodeFor,
+        nationalDigest,
+        parseFormats,
+        reportExtras,
+        runNational,
+        writeReports,
+      } = await import("../../index.ts");
       const formats = parseFormats(opts.format);
       const progress = createRunProgress();
       progress.line("Запуск демо-сети (генерация сайтов и документов)…");
@@ -112,6 +121,7 @@ export function registerDemo(program: Command): void {
     .action(async (opts) => {
       const { DEMO_AS_OF } = await import("../../../demo/web/web.ts");
       const { startDemoNetwork } = await import("../../../demo/harness/network.ts");
+      const { defaultDataDir } = await import("../../index.ts");
       process.stderr.write("Запуск демо-сети…\n");
       const onlyRegions =
         typeof opts.regions === "string" ? opts.regions.split(",").map((s: string) => s.trim()) : undefined;

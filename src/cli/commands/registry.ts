@@ -1,7 +1,6 @@
 import { readFile } from "node:fs/promises";
 import { resolve } from "node:path";
 import type { Command } from "commander";
-import { loadRegions } from "../../registry/regions.ts";
 import type { Sphere } from "../../types/index.ts";
 import { UsageError } from "../../util/errors.ts";
 import { SPHERE_NAMES } from "../../util/spheres.ts";
@@ -22,7 +21,7 @@ export function registerRegistry(program: Command): void {
     .option("--sphere <sphere...>", "только эти сферы: social | health | culture | education")
     .option("--out <file>", "куда записать реестр", "registry/institutions.yaml")
     .action(async (files: string[], opts) => {
-      const { importBusgov, resolveRegionCodes } = await import("../../index.ts");
+      const { importBusgov, loadRegions, resolveRegionCodes } = await import("../../index.ts");
       const regions = resolveRegionCodes(splitList(opts.region), loadRegions());
       const spheres: Sphere[] = splitList(opts.sphere).map(parseSphere);
       const out = resolve(opts.out);

@@ -1,8 +1,9 @@
 import { resolve } from "node:path";
 import type { Command } from "commander";
-import { diffRuns } from "../../findings/diff.ts";
-import { openStore, readRunResult, resolveStoredRun } from "../../store/index.ts";
 import type { RunResult } from "../../types/index.ts";
+
+type Store = ReturnType<typeof import("../../index.ts").openStore>;
+
 import { deliverRun } from "../deliver-run.ts";
 
 export function registerReport(program: Command): void {
@@ -16,9 +17,15 @@ export function registerReport(program: Command): void {
     .option("--out <dir>", "папка для отчётов (по умолчанию reports/<run-id>)")
     .option("--json", "вывести RunResult в stdout (и ничего больше)")
     .action(async (ref: string, opts) => {
-      const { defaultDataDir, defaultReportsDir, defaultSnapshotsDir, parseFormats } = await import(
-        "../../index.ts"
-      );
+      const {
+        defaultDataDir,
+        defaultReportsDir,
+        defaultSnapshotsDir,
+        openStore,
+        parseFormats,
+        readRunResult,
+        resolveStoredRun,
+      } = await import("../../index.ts");
       const formats = parseFormats(opts.format);
       const snapshotsDir = defaultSnapshotsDir();
       const store = openStore(defaultDataDir());
@@ -37,9 +44,10 @@ export function registerReport(program: Command): void {
 async function withCompare(
   run: RunResult,
   compareRef: string | undefined,
-  store: ReturnType<typeof openStore>,
+  store: Store,
   snapshotsDir: string,
 ): Promise<RunResult> {
+  const { diffRuns, readRunResult, resolveStoredRun } = await import("../../index.ts");
   let previous: RunResult | null = null;
   if (typeof compareRef === "string") {
     previous = await readRunResult((await resolveStoredRun(compareRef, store, snapshotsDir)).path);

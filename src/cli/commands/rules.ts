@@ -8,7 +8,7 @@ export function registerRules(program: Command): void {
     .description("список правил")
     .option("--json", "в формате JSON")
     .action(async (opts) => {
-      const { listRules } = await import("../../rules/index.ts");
+      const { listRules } = await import("../../index.ts");
       const list = listRules();
       if (opts.json) {
         process.stdout.write(`${JSON.stringify(list, null, 2)}\n`);
@@ -22,7 +22,7 @@ export function registerRules(program: Command): void {
     .description("подробно о правиле")
     .argument("<id>", "идентификатор правила, например authority/council-regulation")
     .action(async (id: string) => {
-      const { explainRule } = await import("../../rules/index.ts");
+      const { explainRule } = await import("../../index.ts");
       process.stdout.write(`${explainRule(id)}\n`);
     });
   rules
@@ -30,7 +30,7 @@ export function registerRules(program: Command): void {
     .description("проверить файлы правил (схема, параметры, примеры)")
     .argument("[files...]", "файлы YAML (по умолчанию все в rules/)")
     .action(async (files: string[]) => {
-      const { validateRuleFiles } = await import("../../rules/index.ts");
+      const { validateRuleFiles } = await import("../../index.ts");
       const errors = validateRuleFiles(files.length > 0 ? files : undefined);
       if (errors.length === 0) {
         process.stdout.write("Ошибок не найдено.\n");

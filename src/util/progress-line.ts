@@ -1,7 +1,7 @@
 /** One line describing a national run's progress (the CLI bar and the daemon's log share it). */
 
 import type { NationalProgress } from "../index.ts";
-import { formatDuration } from "../util/ru.ts";
+import { formatDuration } from "./ru.ts";
 
 /** `[######------] 12/45 сайтов · страниц 340 · ошибок 5 · недоступно 1 · осталось ~3 мин · сейчас: host1, host2` */
 export function progressLine(p: NationalProgress, barWidth: number): string {
