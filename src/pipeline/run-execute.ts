@@ -215,26 +215,42 @@ export async function execute(
       throw new RunInterruptedError(runId);
     }
 
-    const sites = plan.targets.map((t) => completed.get(t.key)!);
-    const previous = await previousResult(store, runId, log);
-    const run = aggregateRun(
-      buildRunResult({ runId, mode: "run", asOf: plan.asOf, startedAt: plan.startedAt, sites, rules }),
-      { regions: plan.regions, weights, previous },
-    );
-    const resultPath = await writeRunResult(snapshotsDir, run);
-    await store.finishRun(runId, run, resultPath);
-    await previousRuns.remember(
-      runId,
-      run.sites
-        .filter((s) => s.kind !== "busgov" && (s.status === "ok" || s.status === "partial"))
-        .map((s) => s.url),
-    );
-    return run;
+    return await finishRun({ session, store, weights, previousRuns, log });
   } finally {
     // Closing waits for requests in flight; after an abort those may hang until their timeout.
     const closing = Promise.all([fetchers?.close(), ownBusgov?.close()]).catch(() => undefined);
     if (!signal?.aborted) await closing;
   }
+}
+
+/**
+ * A run whose every site is done: its RunResult aggregated and stored, the run marked finished, and its
+ * crawled sites remembered for the next run's reuse. Shared by the embedded run and the queue planner.
+ */
+export async function finishRun(o: {
+  session: Session;
+  store: RunStore;
+  weights: ReturnType<typeof weightsFromRules>;
+  previousRuns: PreviousRuns;
+  log: (level: RunLogLevel, message: string) => void;
+}): Promise<RunResult> {
+  const { plan, rules, completed, snapshotsDir } = o.session;
+  const runId = plan.runId;
+  const sites = plan.targets.map((t) => completed.get(t.key)!);
+  const previous = await previousResult(o.store, runId, o.log);
+  const run = aggregateRun(
+    buildRunResult({ runId, mode: "run", asOf: plan.asOf, startedAt: plan.startedAt, sites, rules }),
+    { regions: plan.regions, weights: o.weights, previous },
+  );
+  const resultPath = await writeRunResult(snapshotsDir, run);
+  await o.store.finishRun(runId, run, resultPath);
+  await o.previousRuns.remember(
+    runId,
+    run.sites
+      .filter((s) => s.kind !== "busgov" && (s.status === "ok" || s.status === "partial"))
+      .map((s) => s.url),
+  );
+  return run;
 }
 
 /** How long an abort waits for the sites in progress to notice it. */

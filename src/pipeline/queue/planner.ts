@@ -14,16 +14,9 @@ import { resolve } from "node:path";
 import type { JobsOptions, Queue } from "bullmq";
 import type { Redis } from "ioredis";
 import { withPlansExport } from "../../extract/busgov/plans-export.ts";
-import { aggregateRun } from "../../findings/index.ts";
 import { weightsFromRules } from "../../findings/score.ts";
 import { ruleInfo } from "../../rules/index.ts";
-import {
-  defaultDataDir,
-  defaultSnapshotsDir,
-  openStore,
-  runCountsOf,
-  writeRunResult,
-} from "../../store/index.ts";
+import { defaultDataDir, defaultSnapshotsDir, openStore, runCountsOf } from "../../store/index.ts";
 import type { RunResult, SiteResult } from "../../types/index.ts";
 import { errorMessage } from "../../util/errors.ts";
 import { checkBusgov, createRunBusGovClient } from "../busgov.ts";
@@ -35,8 +28,7 @@ import {
   RunInterruptedError,
   resumeSession,
 } from "../run.ts";
-import { internalErrorResult, previousResult } from "../run-execute.ts";
-import { buildRunResult } from "../run-result.ts";
+import { finishRun, internalErrorResult } from "../run-execute.ts";
 import { acquireRunLock } from "../state/lock.ts";
 import { openSitesLog, type PlannedTarget } from "../state/plan.ts";
 import { PreviousRuns } from "../state/previous.ts";
@@ -325,20 +317,13 @@ async function executeQueued(
       runId,
       plan.targets.map((t) => t.key),
     );
-    const sites = plan.targets.map((t) => completed.get(t.key)!);
-    const previous = await previousResult(store, runId, log);
-    const run = aggregateRun(
-      buildRunResult({ runId, mode: "run", asOf: plan.asOf, startedAt: plan.startedAt, sites, rules }),
-      { regions: plan.regions, weights, previous },
-    );
-    const resultPath = await writeRunResult(snapshotsDir, run);
-    await store.finishRun(runId, run, resultPath);
-    await new PreviousRuns(snapshotsDir).remember(
-      runId,
-      run.sites
-        .filter((s) => s.kind !== "busgov" && (s.status === "ok" || s.status === "partial"))
-        .map((s) => s.url),
-    );
+    const run = await finishRun({
+      session,
+      store,
+      weights,
+      previousRuns: new PreviousRuns(snapshotsDir),
+      log,
+    });
     await redis.del(keys.results, keys.active);
     return run;
   } finally {
