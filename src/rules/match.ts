@@ -129,18 +129,23 @@ const NEWS_WORDS = compileAll(vocabulary("navigation", "news-words"));
 
 /** A news item, press release or announcement (by its URL or a headline with an event verb). */
 export function isNewsItem(item: Item): boolean {
+  return isNewsAt(item.url, item.page);
+}
+
+/** The same for a URL and the page read there (when read), without a site model. */
+export function isNewsAt(url: string, page: SitePage | null): boolean {
   let path = "";
   try {
-    const u = new URL(item.url);
+    const u = new URL(url);
     path = decodeURIComponent(u.pathname + u.search).toLowerCase();
   } catch {
-    path = item.url.toLowerCase();
+    path = url.toLowerCase();
   }
   if (NEWS_URL.test(path)) return true;
   // The site's own breadcrumb trail says so: «Главная › Новости › …», «Пресс-центр».
-  const trail = item.page?.artifacts.breadcrumbs;
+  const trail = page?.artifacts.breadcrumbs;
   if (trail && NEWS_TRAIL.test(trail)) return true;
-  const name = item.page ? pageName(item.page.artifacts) : "";
+  const name = page ? pageName(page.artifacts) : "";
   return name !== "" && hasAny(indexOf(name), NEWS_WORDS, 1);
 }
 

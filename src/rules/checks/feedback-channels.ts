@@ -11,8 +11,8 @@
 import { z } from "zod";
 import { excerptAround } from "../../extract/russian/index.ts";
 import type { CheckOutcome, CheckType, Evidence, FormInfo, SitePage } from "../../types/index.ts";
-import { isNewsItem } from "../match.ts";
-import { type Item, pageName, urlKey } from "../site-model.ts";
+import { isNewsAt } from "../match.ts";
+import { pageName, urlKey } from "../site-model.ts";
 import { type CompiledPhrase, clip, findFirst, findFirstIn, indexFor } from "../text.ts";
 import { emailOn, phoneOn } from "./contact-channels.ts";
 import { checkPhrases, compiled, optionalPhrases, parseWith, phraseList } from "./params.ts";
@@ -243,7 +243,7 @@ function hostMatches(url: string, targets: CompiledChannel["targets"]): boolean 
 
 /** A news item about a questionnaire («Анкетирование пациентов в III квартале») reports on it. */
 function newsPage(page: SitePage): boolean {
-  return isNewsItem({ url: page.artifacts.finalUrl || page.artifacts.url, page } as Item);
+  return isNewsAt(page.artifacts.finalUrl || page.artifacts.url, page);
 }
 
 /** A page whose opening says what it is about («опрос … органов местного самоуправления»). */
