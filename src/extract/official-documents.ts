@@ -14,7 +14,7 @@ import { extractDates } from "./dates.ts";
 /** Lines read per text; a document's head sits near its start, an attachment list is rarely longer. */
 const MAX_LINES = 4000;
 const MAX_LINE_CHARS = 1200;
-const MAX_TITLE_CHARS = 420;
+export const MAX_TITLE_CHARS = 420;
 const MAX_HEADS = 60;
 
 /** Nominative and oblique stems of the document types (lower case, ё → е). */
@@ -52,18 +52,18 @@ const ACT_TYPES = new Set<OfficialDocumentType>([
 
 const MONTH = "(?:январ|феврал|март|апрел|ма[яй]|июн|июл|август|сентябр|октябр|ноябр|декабр)[а-я]*";
 /** «от 21.03.2018», «от 21 марта 2018 года», «от «21» марта 2018 г.» — bounded, no nested quantifiers. */
-const DATE_REQ = new RegExp(
+export const DATE_REQ = new RegExp(
   `(?:от\\s{0,3}|^|(?<=^\\p{Lu}{4,}\\s{1,3}))[«"]?\\d{1,2}[»"]?(?:[./]\\d{1,2}[./]\\d{2,4}|\\s{1,3}${MONTH}\\s{1,3}\\d{4})(?:\\s{0,3}(?:г\\.|года|г(?![а-я])))?`,
   "iu",
 );
 /** A type word in capitals standing as a word in a wrapped line (not at its start). */
 const CAPITAL_TYPE =
   /(\S\s+)(?:ПРИКАЗ|ПОСТАНОВЛЕНИЕ|РАСПОРЯЖЕНИЕ|РЕШЕНИЕ|ПОЛОЖЕНИЕ|ПРОТОКОЛ|ПЕРЕЧЕНЬ|СОСТАВ)(?=\s|$)/gu;
-const NUMBER_REQ = /(?:№|N|No\.?)\s{0,3}([0-9A-Za-zА-Яа-яЁё][0-9A-Za-zА-Яа-яЁё./-]{0,20})/u;
+export const NUMBER_REQ = /(?:№|N|No\.?)\s{0,3}([0-9A-Za-zА-Яа-яЁё][0-9A-Za-zА-Яа-яЁё./-]{0,20})/u;
 /** Where the title to the text ends and the act's preamble or clauses begin. */
 const TITLE_END =
   /^(?:в\s+соответствии|в\s+целях|в\s+связи|на\s+основании|во\s+исполнение|руководствуясь|согласно|рассмотрев|приказываю|постановляю|постановляет|решил[аи]?|присутствовал|повестка|1\.\s|i\.\s|общие\s+положения)/iu;
-const TITLE_START = /^(?:об?|обо)\s+\p{L}/iu;
+export const TITLE_START = /^(?:об?|обо)\s+\p{L}/iu;
 const APPROVES = /^об\s+утверждении\s+(.+)$/iu;
 const AMENDS = /^о\s+внесении\s+изменени\p{L}*\s+(?:в|во)\s+(.+)$/iu;
 const APPENDIX = /^(?:приложение|утвержден[аоы]?|утверждён[аоы]?)(?![\p{L}])/iu;
@@ -130,7 +130,7 @@ function cutPreamble(title: string): string {
 }
 
 /** Title to the text starting at `lines[i]`, continued over following lines until the preamble. */
-function titleFrom(lines: string[], i: number): { title: string; next: number } {
+export function titleFrom(lines: string[], i: number): { title: string; next: number } {
   let title = lines[i]!;
   let j = i + 1;
   while (j < lines.length && title.length < MAX_TITLE_CHARS) {

@@ -82,7 +82,12 @@ export function unrelatedByContext(
 ): string | null {
   const texts: string[] = item.labels.map((l) => l.text);
   for (const l of item.labels) if (l.after) texts.push(l.after.slice(0, 300));
-  for (const p of contentReferrers(item)) texts.push(...pageLabelTexts(p));
+  // A file linked from a page about a council (a news item on its meeting) belongs to the council that
+  // page's text names first.
+  for (const p of contentReferrers(item)) {
+    texts.push(...pageLabelTexts(p));
+    if (!item.page && p.artifacts.kind === "html") texts.push(p.artifacts.mainText.slice(0, 600));
+  }
   if (item.page?.artifacts.kind === "html") texts.push(item.page.artifacts.mainText.slice(0, 400));
   for (const t of texts) {
     const idx = indexOf(t.length > 2000 ? t.slice(0, 2000) : t);

@@ -6,6 +6,7 @@
  */
 
 import { documentName } from "../extract/official-documents.ts";
+import { untypedHeadEnd } from "../extract/untyped-head.ts";
 import type { ExtractedLink, PageArtifacts, SitePage, SiteView } from "../types/index.ts";
 import { clip } from "./text.ts";
 
@@ -201,7 +202,16 @@ export function pageName(a: PageArtifacts): string {
 function ownLabels(page: SitePage): Label[] {
   const a = page.artifacts;
   const out: Label[] = [];
-  if (a.title) out.push({ source: "title", text: a.title, from: page, titleLike: true });
+  // A letter (a file whose head names no type) ends its name with its title «О …»: what its body asks
+  // for («Просим разработать план …») is not its name, in its opening or a title from its first lines.
+  const head =
+    a.kind === "html" || (a.documents ?? []).some((d) => d.at < 400 && d.type)
+      ? null
+      : untypedHeadEnd(a.text);
+  const flat = (x: string) => x.replace(/\s+/g, " ").trim();
+  const derived = a.title && flat(a.text.slice(0, 300)).startsWith(flat(a.title).slice(0, 40));
+  const fileTitle = head && derived ? a.text.slice(0, head) : a.title;
+  if (fileTitle) out.push({ source: "title", text: fileTitle, from: page, titleLike: true });
   if (a.kind === "html") {
     const main = a.mainText;
     let cursor = 0;
@@ -218,7 +228,12 @@ function ownLabels(page: SitePage): Label[] {
       out.push({ source: "heading", text: h.text, after, from: page, titleLike: true });
     });
   } else if (a.text) {
-    out.push({ source: "opening", text: opening(a.text), from: page, titleLike: false });
+    out.push({
+      source: "opening",
+      text: opening(head ? a.text.slice(0, head) : a.text),
+      from: page,
+      titleLike: false,
+    });
   }
   out.push(...documentLabels(page));
   return out;

@@ -215,3 +215,11 @@ export function clip(text: string, max = 240): string {
   const cut = t.lastIndexOf(" ", max);
   return `${t.slice(0, cut > max * 0.6 ? cut : max)}…`;
 }
+
+/**
+ * The label without the place where the rating is given: «Оценить качество работы музея на сайте mos.ru»
+ * rates the museum, not a site — so exclusions such as «сайта» («Оцените работу сайта») must not see it.
+ */
+export function withoutVenue(label: string): string {
+  return label.replace(/(^|[\s(«"])на\s+(?:официальном\s+)?сайте(?=$|[\s.,:;)»"])/giu, "$1");
+}

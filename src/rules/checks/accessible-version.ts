@@ -10,8 +10,8 @@ import { z } from "zod";
 import { excerptAround } from "../../extract/russian/index.ts";
 import type { CheckType, Evidence, ExtractedLink, SitePage } from "../../types/index.ts";
 import { siteModel, urlKey } from "../site-model.ts";
-import { type CompiledPhrase, clip, findFirst, indexFor, indexOf } from "../text.ts";
-import { checkPhrases, compiled, parseWith, phraseList } from "./params.ts";
+import { type CompiledPhrase, clip, findFirst, findFirstIn, indexFor, indexOf } from "../text.ts";
+import { checkPhrases, compiled, optionalPhrases, parseWith, phraseList } from "./params.ts";
 
 const MAX_PAGES = 12;
 
@@ -20,10 +20,18 @@ const schema = z
     what: z.string().trim().min(1),
     /** Words of the switch: link text, title or image alt. */
     phrases: phraseList,
+    /** A link back to the normal version («Обычная версия»): the page is itself the special version… */
+    normalVersionPhrases: optionalPhrases,
+    /** …when its display settings panel is there too («Размер шрифта», «Цвета сайта»): at least two. */
+    settingsPhrases: optionalPhrases,
   })
   .strict();
 
-export type AccessibleParams = z.output<typeof schema> & { c: CompiledPhrase[] };
+export type AccessibleParams = z.output<typeof schema> & {
+  c: CompiledPhrase[];
+  normal: CompiledPhrase[];
+  settings: CompiledPhrase[];
+};
 
 /** `fail` here is a fake: the «version» fetched and identical to the page (evidence, not absence). */
 /** `unverified`: a link to a version that was never fetched — passes only when nothing proves a fake. */
@@ -41,7 +49,14 @@ export const accessibleVersionCheck: CheckType<AccessibleParams> = {
   parse(params) {
     const p = parseWith(schema, params);
     checkPhrases(p.phrases, "phrases");
-    return { ...p, c: compiled(p.phrases) };
+    checkPhrases(p.normalVersionPhrases, "normalVersionPhrases");
+    checkPhrases(p.settingsPhrases, "settingsPhrases");
+    return {
+      ...p,
+      c: compiled(p.phrases),
+      normal: compiled(p.normalVersionPhrases),
+      settings: compiled(p.settingsPhrases),
+    };
   },
   evaluate(site, p) {
     const model = siteModel(site);
@@ -62,6 +77,17 @@ export const accessibleVersionCheck: CheckType<AccessibleParams> = {
           excerpt: acc.scripts.join(", "),
         });
         continue;
+      }
+      const served = servedAsSpecial(page, p);
+      if (served) {
+        found.push({
+          grade: "pass",
+          page,
+          link: served,
+          how: `страница открыта в версии для слабовидящих: панель настроек отображения и ссылка «${clip(served.text, 60)}»`,
+          excerpt: clip(served.text, 100),
+        });
+        break;
       }
       const candidates = uniqueLinks([
         ...(acc?.links ?? []).filter(shortLabel),
@@ -170,6 +196,19 @@ export const accessibleVersionCheck: CheckType<AccessibleParams> = {
     return { phrases: p.phrases, urlFragments: ["special", "bvi", "visually-impaired", "slabovid"] };
   },
 };
+
+/**
+ * A page served in the special version itself: a link back to the normal version and the display
+ * settings (font size, colours, images) — a site whose visitor arrived already switched.
+ */
+function servedAsSpecial(page: SitePage, p: AccessibleParams): ExtractedLink | null {
+  if (!p.normal.length || !p.settings.length) return null;
+  const back = page.artifacts.links.find((l) => shortLabel(l) && findFirstIn(l.text, p.normal, 1) !== null);
+  if (!back) return null;
+  const idx = indexFor(page.artifacts, "text", page.artifacts.text);
+  const settings = p.settings.filter((ph) => findFirst(idx, [ph], 1) !== null).length;
+  return settings >= 2 ? back : null;
+}
 
 function cap(s: string): string {
   return s ? s[0]!.toUpperCase() + s.slice(1) : s;

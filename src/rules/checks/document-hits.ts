@@ -13,6 +13,17 @@ export function wordsPattern(words: readonly string[], caseSensitive = false): R
   return new RegExp(`(?<![\\p{L}])(?:${alt})(?![\\p{L}])`, caseSensitive ? "u" : "iu");
 }
 
+/**
+ * One of the words stands affirmed: «размещены», not «не размещены» — a plan's column of deficiencies
+ * («На сайте не размещены сведения …») reports no work done.
+ */
+export function affirmed(text: string, words: RegExp): boolean {
+  const all = new RegExp(words.source, words.flags.includes("g") ? words.flags : `${words.flags}g`);
+  for (const m of text.matchAll(all))
+    if (!/(?:^|[^\p{L}])не\s+$/iu.test(text.slice(Math.max(0, m.index - 4), m.index))) return true;
+  return false;
+}
+
 export function linkOnlyUnconfirmed(model: SiteModel, item: Item, hits: Hit[], p: DocumentParams): boolean {
   if (item.page?.artifacts.kind !== "html") return false;
   if (!hits.every((h) => h.label?.source === "link" || h.label?.source === "parent")) return false;

@@ -28,7 +28,7 @@ import {
   opaqueUnreadable,
 } from "../match.ts";
 import { unrelatedByContext, unrelatedCouncil } from "../other-councils.ts";
-import { type LabelSource, type SiteModel, siteModel } from "../site-model.ts";
+import { type Item, type LabelSource, type SiteModel, siteModel } from "../site-model.ts";
 import { type CompiledPhrase, clip, hasAny, indexOf } from "../text.ts";
 import {
   type Candidate,
@@ -38,7 +38,7 @@ import {
   unreadOutcome,
   unreadTarget,
 } from "./candidates.ts";
-import { linkOnlyUnconfirmed, namedHits, personsHit, wordsPattern } from "./document-hits.ts";
+import { affirmed, linkOnlyUnconfirmed, namedHits, personsHit, wordsPattern } from "./document-hits.ts";
 import { itemDocumentTypes } from "./document-types.ts";
 import { judgeFreshness } from "./freshness.ts";
 import {
@@ -190,7 +190,7 @@ export function findCandidates(
       sources,
       accept: contentLinkLabel(model, item),
     });
-    if (p.c.textPhrases.length && (p.textIn === "all" || item.isDocument))
+    if (p.c.textPhrases.length && (p.textIn === "all" || item.isDocument || isActPage(item)))
       hits.push(...bodyHits(model, item, p.c.textPhrases, { maxGap: p.maxGap, exclude: p.c.excludePhrases }));
     if (p.persons && hits.length === 0) {
       const h = personsHit(model, item, p);
@@ -218,7 +218,7 @@ export function findCandidates(
       hits.every((h) => hasAny(indexOf(h.text.slice(h.match.start, h.match.end)), p.c.confirmWeak, 1))
     ) {
       const body = bodyIndex(model, item);
-      if (!body || !p.c.confirmBy.test(body.text)) {
+      if (!body || !affirmed(body.text, p.c.confirmBy)) {
         rejected.push({ url: item.url, reason: "форма без сведений о выполнении" });
         continue;
       }
@@ -379,3 +379,17 @@ export {
   unreadOutcome,
   unreadTarget,
 };
+
+/**
+ * A web page that is one act — its main content opens with the act's head («Приказ от 05.12.2025 № 1490
+ * О рассмотрении …») — reads like a file of that act: its text counts where only documents' texts do.
+ */
+const LEGISLATION = new Set(["закон", "указ"]);
+
+function isActPage(item: Item): boolean {
+  const a = item.page?.artifacts;
+  if (a?.kind !== "html") return false;
+  const heads = (a.documents ?? []).filter((d) => !d.appendix && d.type);
+  // A law or a decree quoted on a page is the legislator's text, not the body's own act.
+  return heads.length > 0 && heads.length <= 2 && heads[0]!.at < 200 && !LEGISLATION.has(heads[0]!.type!);
+}

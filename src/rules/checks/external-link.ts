@@ -9,7 +9,7 @@ import type { CheckType, Evidence, ExtractedLink, SitePage } from "../../types/i
 import { bodyIndex } from "../match.ts";
 import { nokContext } from "../nok.ts";
 import { linkSegments, pageName, type SiteModel, siteModel, urlKey } from "../site-model.ts";
-import { type CompiledPhrase, clip, findFirstIn, indexOf, type TokenIndex } from "../text.ts";
+import { type CompiledPhrase, clip, findFirstIn, indexOf, type TokenIndex, withoutVenue } from "../text.ts";
 import { checkPhrases, compiled, optionalPhrases, parseWith } from "./params.ts";
 
 const targetSchema = z
@@ -25,6 +25,14 @@ const targetSchema = z
     /** The link's words (text, title, its list item or row) must carry one of these. */
     labelPhrases: optionalPhrases,
     excludeLabelPhrases: optionalPhrases,
+    /**
+     * A link to a page of the same site that was read counts only when that page carries one of these
+     * (or a questionnaire form): a subsection «Анкетирование получателей услуг» that holds nothing else
+     * is a heading, not the place to rate.
+     */
+    confirmOnTarget: optionalPhrases,
+    /** The page's opening says the link is about something else («опрос … органов местного самоуправления»). */
+    contextExcludePhrases: optionalPhrases,
     /** The link or the page it is on must be about NOK; menu and footer links then do not count. */
     requireContext: z.enum(["nok"]).optional(),
     grade: z.enum(["pass", "warn"]).default("pass"),
@@ -41,7 +49,12 @@ const schema = z
   })
   .strict();
 
-type Target = z.output<typeof targetSchema> & { label: CompiledPhrase[]; exclude: CompiledPhrase[] };
+type Target = z.output<typeof targetSchema> & {
+  label: CompiledPhrase[];
+  exclude: CompiledPhrase[];
+  context: CompiledPhrase[];
+  confirm: CompiledPhrase[];
+};
 export type ExternalLinkParams = { what: string; targets: Target[] };
 
 interface LinkHit {
@@ -58,6 +71,8 @@ export const externalLinkCheck: CheckType<ExternalLinkParams> = {
     p.targets.forEach((t, i) => {
       checkPhrases(t.labelPhrases, `targets.${i}.labelPhrases`);
       checkPhrases(t.excludeLabelPhrases, `targets.${i}.excludeLabelPhrases`);
+      checkPhrases(t.contextExcludePhrases, `targets.${i}.contextExcludePhrases`);
+      checkPhrases(t.confirmOnTarget, `targets.${i}.confirmOnTarget`);
     });
     return {
       what: p.what,
@@ -65,6 +80,8 @@ export const externalLinkCheck: CheckType<ExternalLinkParams> = {
         ...t,
         label: compiled(t.labelPhrases),
         exclude: compiled(t.excludeLabelPhrases),
+        context: compiled(t.contextExcludePhrases),
+        confirm: compiled(t.confirmOnTarget),
       })),
     };
   },
@@ -85,6 +102,8 @@ export const externalLinkCheck: CheckType<ExternalLinkParams> = {
         for (const t of p.targets) {
           if (!matchesTarget(url, label, t)) continue;
           if (t.hosts && url.hostname.toLowerCase() === ownHost) continue;
+          if (t.context.length && findFirstIn(page.artifacts.mainText.slice(0, 1200), t.context, 1)) continue;
+          if (t.confirm.length && !heldByTarget(model, link.url, ownHost, t)) continue;
           if (t.requireContext === "nok") {
             if (link.inNav || model.repeatedTargets.has(urlKey(link.url))) continue;
             if (!nokContext([indexOf(label)], ctx.sphere)) {
@@ -98,6 +117,11 @@ export const externalLinkCheck: CheckType<ExternalLinkParams> = {
           hits.push({ page, link, label, target: t });
           break;
         }
+      }
+      const own = ownQuestionnaire(page, p.targets);
+      if (own && !seen.has(`${own.target.grade}|${urlKey(own.link.url)}`)) {
+        seen.add(`${own.target.grade}|${urlKey(own.link.url)}`);
+        hits.push(own);
       }
     }
     // Earlier targets in the rule are the stronger evidence (bus.gov.ru rating page before a survey link).
@@ -128,6 +152,40 @@ export const externalLinkCheck: CheckType<ExternalLinkParams> = {
     return { phrases: p.targets.flatMap((t) => t.labelPhrases ?? []), urlFragments: [] };
   },
 };
+
+/**
+ * The site's own questionnaire page («Анкета для оценки качества …» with the questions as a form) is the
+ * place to rate, however the link to it is worded: named by its own title or heading, not by the link.
+ */
+function ownQuestionnaire(page: SitePage, targets: Target[]): LinkHit | null {
+  const a = page.artifacts;
+  // A questionnaire asks several questions; a search box or a login form does not.
+  if (!a.forms.some((f) => f.fields.length >= 3)) return null;
+  const name = pageName(a);
+  if (!name) return null;
+  for (const t of targets) {
+    if (t.hosts || t.paths || !t.label.length) continue;
+    if (!findFirstIn(name, t.label, 2)) continue;
+    if (t.exclude.length && findFirstIn(withoutVenue(name), t.exclude, 2)) continue;
+    const url = a.finalUrl || a.url;
+    return { page, link: { url, text: name, inNav: false }, label: name, target: t };
+  }
+  return null;
+}
+
+/** A same-site link whose page was read: that page must hold the questionnaire (a form or its words). */
+function heldByTarget(model: SiteModel, url: string, ownHost: string, t: Target): boolean {
+  if (hostOf(url) !== ownHost) return true;
+  const target = model.byKey.get(urlKey(url))?.page;
+  if (target?.artifacts.kind !== "html") return true;
+  const a = target.artifacts;
+  if (a.forms.some((f) => f.fields.length >= 3)) return true;
+  const name = pageName(a);
+  const rest = (name ? a.mainText.replace(name, "") : a.mainText).slice(0, 4000);
+  return (
+    findFirstIn(rest, t.confirm, 1) !== null || a.links.some((l) => !l.inNav && hostOf(l.url) !== ownHost)
+  );
+}
 
 function more(list: LinkHit[]): string {
   return list.length > 1 ? ` Всего таких ссылок: ${list.length}.` : "";
@@ -181,7 +239,7 @@ function matchesTarget(url: ParsedUrl, label: string, t: Target): boolean {
   if (t.excludeHosts?.some((h) => hostIs(host, h))) return false;
   if (t.paths && !t.paths.some((p) => url.rest.includes(p.toLowerCase()))) return false;
   if (t.label.length && !findFirstIn(label, t.label, 2)) return false;
-  if (t.exclude.length && findFirstIn(label, t.exclude, 2)) return false;
+  if (t.exclude.length && findFirstIn(withoutVenue(label), t.exclude, 2)) return false;
   return true;
 }
 

@@ -13,7 +13,7 @@ import { excerptAround } from "../../extract/russian/index.ts";
 import type { CheckOutcome, CheckType, Evidence, FormInfo, SitePage } from "../../types/index.ts";
 import { isNewsAt } from "../match.ts";
 import { pageName, urlKey } from "../site-model.ts";
-import { type CompiledPhrase, clip, findFirst, findFirstIn, indexFor } from "../text.ts";
+import { type CompiledPhrase, clip, findFirst, findFirstIn, indexFor, withoutVenue } from "../text.ts";
 import { emailOn, phoneOn } from "./contact-channels.ts";
 import { checkPhrases, compiled, optionalPhrases, parseWith, phraseList } from "./params.ts";
 
@@ -206,7 +206,8 @@ function cap(s: string): string {
 
 function named(text: string, ch: CompiledChannel): boolean {
   return (
-    findFirstIn(text, ch.phrases, 1) !== null && !(ch.exclude.length && findFirstIn(text, ch.exclude, 1))
+    findFirstIn(text, ch.phrases, 1) !== null &&
+    !(ch.exclude.length && findFirstIn(withoutVenue(text), ch.exclude, 1))
   );
 }
 
@@ -214,7 +215,7 @@ function named(text: string, ch: CompiledChannel): boolean {
 function excludedAround(main: string, linkText: string, ch: CompiledChannel): boolean {
   const words = linkText.trim();
   if (!words) return false;
-  if (ch.exclude.length && findFirstIn(words, ch.exclude, 1)) return true;
+  if (ch.exclude.length && findFirstIn(withoutVenue(words), ch.exclude, 1)) return true;
   if (!ch.context.length) return false;
   const at = main.indexOf(words);
   if (at < 0) return false;

@@ -3,6 +3,7 @@ import type { CheckType } from "../../types/index.ts";
 import { accessibleVersionCheck } from "./accessible-version.ts";
 import { actReferencesCheck } from "./act-references.ts";
 import { busgovDataCheck } from "./busgov-data.ts";
+import { clauseListCheck } from "./clause-list.ts";
 import { allCheck, anyCheck } from "./compose.ts";
 import { documentCheck } from "./document.ts";
 import { externalLinkCheck } from "./external-link.ts";
@@ -10,6 +11,8 @@ import { feedbackChannelsCheck } from "./feedback-channels.ts";
 import { nestedDocumentCheck } from "./nested-document.ts";
 import { ParamError } from "./params.ts";
 import { sectionCheck } from "./section.ts";
+import { statedScoresCheck } from "./stated-scores.ts";
+import { tableFormCheck } from "./table-form.ts";
 
 // biome-ignore lint/suspicious/noExplicitAny: each check type has its own parameter type
 type AnyCheckType = CheckType<any>;
@@ -28,6 +31,9 @@ export function checkTypes(): Map<string, AnyCheckType> {
       accessibleVersionCheck,
       busgovDataCheck,
       feedbackChannelsCheck,
+      statedScoresCheck,
+      tableFormCheck,
+      clauseListCheck,
       anyCheck,
       allCheck,
     ].map((c) => [c.name, c]),

@@ -302,9 +302,17 @@ function ownNames(item: Item): string[] {
   return out.filter(Boolean);
 }
 
+/**
+ * A section titled just «Независимая оценка» (optionally with a year) or «Оценка качества условий …» — common on small institutions
+ * sites — names no regime by itself; its main text must then carry the NOK wording (checked by the caller).
+ */
+const BARE_NOK_NAME =
+  /^(?:независимая\s+оценка(?:\s+\d{4}(?:\s*(?:г|год|года)\.?)?)?[.:]?$|(?:независимая\s+)?оценка\s+качества\s+условий(?:\s|$))/iu;
+
 /** Own names that carry a section phrase and real NOK wording (not НОКО, not «квалификации»). */
 function namedLabels(item: Item, phrases: CompiledPhrase[]): string[] {
   return ownNames(item).filter((t) => {
+    if (BARE_NOK_NAME.test(t.trim())) return true;
     const idx = indexOf(t);
     return findFirst(idx, phrases, 1) !== null && nokMentions(idx).length > 0;
   });

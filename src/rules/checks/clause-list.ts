@@ -1,0 +1,109 @@
+/**
+ * `clause-list`: a list an act gives in its own clause — «1. Утвердить Общественный совет по независимой
+ * оценке качества … в составе: 1.1. … (по согласованию); 1.2. …» or «Создать Общественный совет … в
+ * следующем составе:» followed by names. The subject and the clause stand in one sentence that names NOK
+ * itself (another body's council in the same act does not count), and at least `minItems` entries follow
+ * (numbered items, lines or people's names). News items do not count.
+ */
+import { z } from "zod";
+import { excerptAround } from "../../extract/russian/index.ts";
+import type { CheckType, Evidence } from "../../types/index.ts";
+import { cleanBody, isNewsItem } from "../match.ts";
+import { nokMentions } from "../nok.ts";
+import { personNames } from "../person-names.ts";
+import { type Item, siteModel } from "../site-model.ts";
+import { type CompiledPhrase, findEvery, findFirstIn, indexOf } from "../text.ts";
+import { checkPhrases, compiled, parseWith, phraseList } from "./params.ts";
+
+const schema = z
+  .object({
+    what: z.string().trim().min(1),
+    /** Whose list it is («общественный совет»). */
+    subjectPhrases: phraseList,
+    /** The words that open the list («в составе», «в следующем составе»), followed by a colon. */
+    clausePhrases: phraseList,
+    minItems: z.number().int().min(2).max(50).default(3),
+    /** Most characters from the subject to the clause (one sentence). */
+    window: z.number().int().min(40).max(600).default(300),
+  })
+  .strict();
+
+export type ClauseListParams = z.output<typeof schema> & {
+  c: { subject: CompiledPhrase[]; clause: CompiledPhrase[] };
+};
+
+/** «1.2.», «2)», «–» at a line's or an entry's start. */
+const ENTRY = /(?:^|\n|[;:]\s*)\s*(?:\d{1,2}(?:\.\d{1,2})*[.)]|[-–—•])\s+\S/gu;
+const LIST_CHARS = 2000;
+
+interface Found {
+  item: Item;
+  text: string;
+  start: number;
+  end: number;
+  entries: number;
+}
+
+export const clauseListCheck: CheckType<ClauseListParams> = {
+  name: "clause-list",
+  parse(params) {
+    const p = parseWith(schema, params);
+    checkPhrases(p.subjectPhrases, "subjectPhrases");
+    checkPhrases(p.clausePhrases, "clausePhrases");
+    return { ...p, c: { subject: compiled(p.subjectPhrases), clause: compiled(p.clausePhrases) } };
+  },
+  evaluate(site, p) {
+    const model = siteModel(site);
+    const found: Found[] = [];
+    for (const item of model.items) {
+      if (!item.page || isNewsItem(item)) continue;
+      const text = cleanBody(model, item);
+      if (!text) continue;
+      const hit = listAt(text, p);
+      if (hit) found.push({ item, text, ...hit });
+    }
+    if (!found.length) return { status: "fail", message: `Не найден ${p.what}.`, evidence: [], details: {} };
+    const best = found[0]!;
+    return {
+      status: "pass",
+      message: `Найден ${p.what}: «${excerptAround(best.text, best.start, best.end, 80)}» — ${best.entries} поз.`,
+      evidence: found.slice(0, 3).map(evidence),
+      details: { items: found.length },
+    };
+  },
+  cues(p) {
+    return { phrases: p.subjectPhrases, urlFragments: [] };
+  },
+};
+
+function listAt(text: string, p: ClauseListParams): { start: number; end: number; entries: number } | null {
+  for (const m of findEvery(indexOf(text), p.c.subject, 1)) {
+    const span = text.slice(m.start, m.end + p.window);
+    const c = findFirstIn(span, p.c.clause, 1);
+    if (!c) continue;
+    const sentence = span.slice(0, c.end);
+    // One sentence: no full stop followed by a capital between the subject and the clause.
+    if (/[.!?]\s+\p{Lu}/u.test(sentence)) continue;
+    if (nokMentions(indexOf(sentence)).length === 0) continue;
+    const after = span.slice(c.end, c.end + 5);
+    if (!/^\s*:/.test(after)) continue;
+    const listFrom = m.start + c.end;
+    const list = text.slice(listFrom, listFrom + LIST_CHARS);
+    const entries = Math.max(list.match(ENTRY)?.length ?? 0, personNames(list).length);
+    if (entries >= p.minItems) return { start: m.start, end: m.start + c.end, entries };
+  }
+  return null;
+}
+
+function evidence(f: Found): Evidence {
+  const page = f.item.page!;
+  return {
+    url: f.item.url,
+    excerpt: excerptAround(f.text, f.start, f.end + 120, 40),
+    snapshot: page.snapshot,
+    linkText: null,
+    depth: page.depth,
+    // The act's own date: the head of the document the clause stands in.
+    date: (page.artifacts.documents ?? []).filter((d) => d.at <= f.start && d.date).at(-1)?.date ?? null,
+  };
+}
