@@ -10,13 +10,13 @@ export interface Floor {
 }
 
 /**
- * Per rule, from the figures measured on 2026-12-04 (README «Accuracy») less three points. The goal is
+ * Per rule, from the figures measured on 2026-12-04, session 4 (README «Accuracy») less three points. The goal is
  * higher (recall ≥ 95%, precision ≥ 97% for every rule); these are the ratchet, not the target.
  */
 export const FLOORS: Record<string, Floor> = {
   "authority/accessible-version": { recall: 0.97, precision: 0.97 },
-  "authority/council-composition": { recall: 0.81, precision: 0.88 },
-  "authority/council-minutes": { recall: 0.97, precision: 0.91 },
+  "authority/council-composition": { recall: 0.97, precision: 0.97 },
+  "authority/council-minutes": { recall: 0.97, precision: 0.97 },
   "authority/council-nok-powers": { recall: 0.93, precision: 0.97 },
   "authority/council-regulation": { recall: 0.92, precision: 0.97 },
   "authority/improvement-plans": { recall: 0.89, precision: 0.97 },
@@ -24,16 +24,16 @@ export const FLOORS: Record<string, Floor> = {
   "authority/nok-section": { recall: 0.97, precision: 0.97 },
   "authority/operator": { recall: 0.97, precision: 0.97 },
   "authority/org-list": { recall: 0.97, precision: 0.97 },
-  "authority/proposals": { recall: 0.87, precision: 0.97 },
-  "authority/rating-link": { recall: 0.97, precision: 0.89 },
+  "authority/proposals": { recall: 0.97, precision: 0.97 },
+  "authority/rating-link": { recall: 0.97, precision: 0.97 },
   "authority/results": { recall: 0.97, precision: 0.97 },
-  "institution/accessible-version": { recall: 0.91, precision: 0.97 },
-  "institution/feedback-channels": { recall: 0.94, precision: 0.97 },
-  "institution/improvement-plan": { recall: 0.86, precision: 0.91 },
-  "institution/nok-page": { recall: 0.91, precision: 0.97 },
-  "institution/plan-report": { recall: 0.97, precision: 0.89 },
-  "institution/rating-link": { recall: 0.91, precision: 0.94 },
-  "institution/results": { recall: 0.85, precision: 0.9 },
+  "institution/accessible-version": { recall: 0.97, precision: 0.97 },
+  "institution/feedback-channels": { recall: 0.97, precision: 0.97 },
+  "institution/improvement-plan": { recall: 0.97, precision: 0.97 },
+  "institution/nok-page": { recall: 0.97, precision: 0.97 },
+  "institution/plan-report": { recall: 0.97, precision: 0.97 },
+  "institution/rating-link": { recall: 0.97, precision: 0.97 },
+  "institution/results": { recall: 0.97, precision: 0.97 },
 };
 
 /** Rules below their floor, with the figure that fell short; a rule without a floor is named too. */
