@@ -41,9 +41,9 @@ export function expectedFor(spec: SiteSpec, asOf: string): ExpectedVerdicts {
       ? "only the council of an unrelated body (roads) is published; it is not the NOK council"
       : "no public council material is published";
 
-  // No dedicated section but NOK material published inside the NOK council's pages: found but
-  // incomplete (design §5 warn) — not a breach of publishing, not the dedicated section either.
-  // Material scattered over general documents without a council branch stays fail.
+  // Without a dedicated section, NOK material scattered over general documents is no section (fail);
+  // the council's page stands in (design §5 warn) only when it holds NOK material beyond its own
+  // papers — the «council» shape; the engines' council pages hold only the council's papers.
   const scattered =
     it.legalActs !== "none" ||
     it.orgLists.length + it.results.years.length + it.proposals.years.length + it.plans.years.length > 0 ||
@@ -51,11 +51,11 @@ export function expectedFor(spec: SiteSpec, asOf: string): ExpectedVerdicts {
   const section =
     it.section === "branch"
       ? e("pass", "a dedicated NOK menu branch/page exists")
-      : c.kind === "nok" && spec.shape !== "gosweb"
+      : c.kind === "nok" && spec.shape === "council"
         ? e("warn", "no dedicated NOK section: the NOK material sits inside the public council's pages")
         : c.kind === "nok"
-          ? // The Госвеб council page lists only the council's own papers (regulation, composition,
-            // minutes); the NOK material sits among general documents: on real sites that is no section.
+          ? // The engines' council pages list only the council's own papers (regulation, composition,
+            // minutes, work plan); the NOK material sits among general documents: no section on real sites.
             e("fail", "no dedicated NOK section: the council's page holds only its own papers")
           : scattered
             ? e("fail", "no dedicated NOK section: NOK documents are scattered over general pages")

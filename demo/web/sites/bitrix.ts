@@ -497,7 +497,7 @@ ${m.news
   if (!hasSection && (looseDocs.length || looseActs.length))
     b.decoyAt(["authority/nok-section"], "/documents/");
   // NOK material in the NOK council's pages is the (incomplete, warn) evidence of a section.
-  if (!hasSection && ownCouncil?.kind === "nok") b.evidenceAt(["authority/nok-section"], "/public-council/");
+  if (!hasSection && ownCouncil?.kind === "nok") b.decoyAt(["authority/nok-section"], "/public-council/");
 
   const paths = b.pagePaths();
   b.text(
