@@ -10,7 +10,7 @@ import { z } from "zod";
 import { excerptAround } from "../../extract/russian/index.ts";
 import type { CheckType, Evidence, ExtractedLink, SitePage } from "../../types/index.ts";
 import { siteModel, urlKey } from "../site-model.ts";
-import { type CompiledPhrase, clip, findFirst, findFirstIn, indexFor, indexOf } from "../text.ts";
+import { type CompiledPhrase, clip, findEvery, findFirst, findFirstIn, indexFor, indexOf } from "../text.ts";
 import { checkPhrases, compiled, optionalPhrases, parseWith, phraseList } from "./params.ts";
 
 const MAX_PAGES = 12;
@@ -80,13 +80,7 @@ export const accessibleVersionCheck: CheckType<AccessibleParams> = {
       }
       const served = servedAsSpecial(page, p);
       if (served) {
-        found.push({
-          grade: "pass",
-          page,
-          link: served,
-          how: `страница открыта в версии для слабовидящих: панель настроек отображения и ссылка «${clip(served.text, 60)}»`,
-          excerpt: clip(served.text, 100),
-        });
+        found.push({ grade: "pass", page, ...served });
         break;
       }
       const candidates = uniqueLinks([
@@ -201,14 +195,41 @@ export const accessibleVersionCheck: CheckType<AccessibleParams> = {
  * A page served in the special version itself: a link back to the normal version and the display
  * settings (font size, colours, images) — a site whose visitor arrived already switched.
  */
-function servedAsSpecial(page: SitePage, p: AccessibleParams): ExtractedLink | null {
-  if (!p.normal.length || !p.settings.length) return null;
-  const back = page.artifacts.links.find((l) => shortLabel(l) && findFirstIn(l.text, p.normal, 1) !== null);
-  if (!back) return null;
-  const idx = indexFor(page.artifacts, "text", page.artifacts.text);
-  const settings = p.settings.filter((ph) => findFirst(idx, [ph], 1) !== null).length;
-  return settings >= 2 ? back : null;
+function servedAsSpecial(
+  page: SitePage,
+  p: AccessibleParams,
+): { link?: ExtractedLink; how: string; excerpt: string } | null {
+  if (!p.settings.length) return null;
+  const a = page.artifacts;
+  const idx = indexFor(a, "text", a.text);
+  const hits = p.settings
+    .map((ph) => findEvery(idx, [ph], 1))
+    .filter((list) => list.length > 0)
+    .map((list) => list.map((m) => m.start));
+  const back = p.normal.length
+    ? a.links.find((l) => shortLabel(l) && findFirstIn(l.text, p.normal, 1) !== null)
+    : undefined;
+  if (back && hits.length >= 2)
+    return {
+      link: back,
+      how: `страница открыта в версии для слабовидящих: панель настроек отображения и ссылка «${clip(back.text, 60)}»`,
+      excerpt: clip(back.text, 100),
+    };
+  // The display settings built into every page («Размер шрифта · Цветовая схема · Изображения»): three
+  // settings side by side are a panel, not words in an article.
+  for (const start of hits.flat()) {
+    const near = hits.filter((list) => list.some((x) => Math.abs(x - start) <= PANEL_CHARS)).length;
+    if (near >= 3)
+      return {
+        how: "встроенная панель настроек отображения для слабовидящих (размер шрифта, цвет, изображения)",
+        excerpt: clip(a.text.slice(start, start + PANEL_CHARS), 160),
+      };
+  }
+  return null;
 }
+
+/** How close the settings of one panel stand. */
+const PANEL_CHARS = 200;
 
 function cap(s: string): string {
   return s ? s[0]!.toUpperCase() + s.slice(1) : s;

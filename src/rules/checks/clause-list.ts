@@ -3,7 +3,7 @@
  * оценке качества … в составе: 1.1. … (по согласованию); 1.2. …» or «Создать Общественный совет … в
  * следующем составе:» followed by names. The subject and the clause stand in one sentence that names NOK
  * itself (another body's council in the same act does not count), and at least `minItems` entries follow
- * (numbered items, lines or people's names). News items do not count.
+ * (numbered items, lines or people's names). News items count only where the rule allows.
  */
 import { z } from "zod";
 import { excerptAround } from "../../extract/russian/index.ts";
@@ -13,7 +13,8 @@ import { nokMentions } from "../nok.ts";
 import { personNames } from "../person-names.ts";
 import { type Item, siteModel } from "../site-model.ts";
 import { type CompiledPhrase, findEvery, findFirstIn, indexOf } from "../text.ts";
-import { checkPhrases, compiled, parseWith, phraseList } from "./params.ts";
+import { judgeFreshness } from "./freshness.ts";
+import { checkPhrases, compiled, freshnessSchema, parseWith, phraseList } from "./params.ts";
 
 const schema = z
   .object({
@@ -25,6 +26,12 @@ const schema = z
     minItems: z.number().int().min(2).max(50).default(3),
     /** Most characters from the subject to the clause (one sentence). */
     window: z.number().int().min(40).max(600).default(300),
+    /** Most characters from the clause words to the colon («в отношении 16 учреждений:»). */
+    colonWithin: z.number().int().min(0).max(120).default(5),
+    /** A news item that gives the list itself publishes it (a ministry's «в 2022 году оценка — в отношении: …»). */
+    news: z.enum(["allow", "reject"]).default("reject"),
+    /** Judged on the years the sentence names («В 2022 году … в отношении …:»). */
+    freshness: freshnessSchema.optional(),
   })
   .strict();
 
@@ -42,6 +49,7 @@ interface Found {
   start: number;
   end: number;
   entries: number;
+  year: number | null;
 }
 
 export const clauseListCheck: CheckType<ClauseListParams> = {
@@ -52,21 +60,30 @@ export const clauseListCheck: CheckType<ClauseListParams> = {
     checkPhrases(p.clausePhrases, "clausePhrases");
     return { ...p, c: { subject: compiled(p.subjectPhrases), clause: compiled(p.clausePhrases) } };
   },
-  evaluate(site, p) {
+  evaluate(site, p, ctx) {
     const model = siteModel(site);
+    const asOfYear = Number(ctx.asOf.slice(0, 4));
     const found: Found[] = [];
     for (const item of model.items) {
-      if (!item.page || isNewsItem(item)) continue;
+      if (!item.page || (p.news === "reject" && isNewsItem(item))) continue;
       const text = cleanBody(model, item);
       if (!text) continue;
       const hit = listAt(text, p);
-      if (hit) found.push({ item, text, ...hit });
+      if (!hit) continue;
+      const years = [...text.slice(hit.start, hit.end).matchAll(/(?<!\d)(20\d{2})(?!\d)/gu)]
+        .map((y) => Number(y[1]))
+        .filter((y) => y <= asOfYear + 1);
+      found.push({ item, text, ...hit, year: years.length ? Math.max(...years) : null });
     }
     if (!found.length) return { status: "fail", message: `Не найден ${p.what}.`, evidence: [], details: {} };
     const best = found[0]!;
+    const dates = found
+      .filter((f) => f.year !== null)
+      .map((f) => ({ date: `${f.year}-01-01`, precision: "year" as const, raw: String(f.year) }));
+    const fresh = p.freshness ? judgeFreshness(dates, p.freshness, ctx.asOf) : null;
     return {
-      status: "pass",
-      message: `Найден ${p.what}: «${excerptAround(best.text, best.start, best.end, 80)}» — ${best.entries} поз.`,
+      status: fresh?.status ?? "pass",
+      message: `Найден ${p.what}: «${excerptAround(best.text, best.start, best.end, 80)}» — ${best.entries} поз.${fresh ? ` ${fresh.message}` : ""}`,
       evidence: found.slice(0, 3).map(evidence),
       details: { items: found.length },
     };
@@ -85,11 +102,18 @@ function listAt(text: string, p: ClauseListParams): { start: number; end: number
     // One sentence: no full stop followed by a capital between the subject and the clause.
     if (/[.!?]\s+\p{Lu}/u.test(sentence)) continue;
     if (nokMentions(indexOf(sentence)).length === 0) continue;
-    const after = span.slice(c.end, c.end + 5);
-    if (!/^\s*:/.test(after)) continue;
-    const listFrom = m.start + c.end;
+    const after = text.slice(m.start + c.end, m.start + c.end + p.colonWithin + 2);
+    const colon = after.search(/:\s/);
+    if (colon < 0 || /[.!?;]/.test(after.slice(0, colon))) continue;
+    const listFrom = m.start + c.end + colon + 1;
     const list = text.slice(listFrom, listFrom + LIST_CHARS);
-    const entries = Math.max(list.match(ENTRY)?.length ?? 0, personNames(list).length);
+    // Entries: numbered or bulleted, people's names, or items closed by «;» as Russian enumerations are.
+    const semicolons = list.match(/;(?=\s)/gu)?.length ?? 0;
+    const entries = Math.max(
+      list.match(ENTRY)?.length ?? 0,
+      personNames(list).length,
+      semicolons ? semicolons + 1 : 0,
+    );
     if (entries >= p.minItems) return { start: m.start, end: m.start + c.end, entries };
   }
   return null;
@@ -104,6 +128,8 @@ function evidence(f: Found): Evidence {
     linkText: null,
     depth: page.depth,
     // The act's own date: the head of the document the clause stands in.
-    date: (page.artifacts.documents ?? []).filter((d) => d.at <= f.start && d.date).at(-1)?.date ?? null,
+    date:
+      (page.artifacts.documents ?? []).filter((d) => d.at <= f.start && d.date).at(-1)?.date ??
+      (f.year ? `${f.year}-01-01` : null),
   };
 }

@@ -309,12 +309,16 @@ function ownNames(item: Item): string[] {
 const BARE_NOK_NAME =
   /^(?:независимая\s+оценка(?:\s+\d{4}(?:\s*(?:г|год|года)\.?)?)?[.:]?$|(?:независимая\s+)?оценка\s+качества\s+условий(?:\s|$))/iu;
 
+const NOKO_NAME = /независим\p{L}*\s+оценк\p{L}*\s+качеств\p{L}*\s+образован/iu;
+
 /** Own names that carry a section phrase and real NOK wording (not НОКО, not «квалификации»). */
 function namedLabels(item: Item, phrases: CompiledPhrase[]): string[] {
   return ownNames(item).filter((t) => {
     if (BARE_NOK_NAME.test(t.trim())) return true;
     const idx = indexOf(t);
-    return findFirst(idx, phrases, 1) !== null && nokMentions(idx).length > 0;
+    // Schools and kindergartens often title their NOK page «Независимая оценка качества образования»:
+    // the name alone is НОКО; the page's content (checked by the caller) decides.
+    return findFirst(idx, phrases, 1) !== null && (nokMentions(idx).length > 0 || NOKO_NAME.test(t));
   });
 }
 

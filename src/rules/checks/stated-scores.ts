@@ -2,7 +2,7 @@
  * `stated-scores`: results written into a page's own text rather than published as a file — «По итогам
  * оценки, проведённой в 2024 году, школа получила: открытость … — 93,6% …», «набрал 88,3 балла из 100 и
  * занял 2 место». A results lead phrase followed closely by scores (points or per-criterion percentages)
- * on a NOK page's main content (menus and footers cut), not in a news item and not in a methodology
+ * on a NOK page's main content (menus and footers cut), in a news item only if allowed, not in a methodology
  * («от 0 до 100 баллов», «рассчитывается»). The year of the assessment stated there dates the evidence.
  */
 import { z } from "zod";
@@ -24,6 +24,11 @@ const schema = z
     /** Scores that must follow a lead within `window` characters. */
     minScores: z.number().int().min(1).max(10).default(1),
     window: z.number().int().min(40).max(1000).default(400),
+    /**
+     * News items: an item stating the organisation's own score («заняла 3 место с результатом 93,8
+     * балла») publishes it; a headline without figures does not (and is not matched: scores are required).
+     */
+    news: z.enum(["allow", "reject"]).default("reject"),
     freshness: freshnessSchema.optional(),
   })
   .strict();
@@ -56,7 +61,7 @@ export const statedScoresCheck: CheckType<StatedScoresParams> = {
     const model = siteModel(site);
     const found: Found[] = [];
     for (const item of model.items) {
-      if (item.page?.artifacts.kind !== "html" || isNewsItem(item)) continue;
+      if (item.page?.artifacts.kind !== "html" || (p.news === "reject" && isNewsItem(item))) continue;
       const text = cleanBody(model, item);
       if (!text) continue;
       const index = indexOf(text);
