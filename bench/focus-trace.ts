@@ -1,7 +1,8 @@
 /**
  * Diagnostic for the focus measurement: on each demo site, what the settled crawl read after its verdicts
  * settled (the pages between the settle point and the stop) and which links kept it going.
- * `npx tsx bench/focus-trace.ts [site…]`.
+ * `npx tsx bench/focus-trace.ts [site…]`; the priority shown is the link scored with every rule open (the crawl
+ * ranked it by the rules still open, with the settle floors).
  */
 import { DEMO_AS_OF, DEMO_SPECS, startDemoWeb } from "../demo/index.ts";
 import { createHttpFetcher, createPool, DEFAULT_BUDGET, POLITENESS_OFF } from "../src/crawl/index.ts";
@@ -69,13 +70,12 @@ try {
     );
     for (const [i, e] of writer.entries.entries()) {
       const mark = i + 1 <= sp.pages ? " " : "+";
-      const real = (e as unknown as { prio?: number }).prio ?? NaN;
       const p = anyRule(
         { url: e.url, text: e.linkText ?? "", ...(e.linkContext ? { context: e.linkContext } : {}) },
         e.depth,
       );
       console.log(
-        `${mark}${String(i + 1).padStart(3)} d${e.depth} p${p.toFixed(1).padStart(5)} r${real.toFixed(1).padStart(5)} ${e.status} «${(e.linkText ?? "").slice(0, 40)}» ${e.url.replace(site.url, "")} ← ${(e.referrer ?? "").replace(site.url, "")}`,
+        `${mark}${String(i + 1).padStart(3)} d${e.depth} p${p.toFixed(1).padStart(5)} ${e.status} «${(e.linkText ?? "").slice(0, 40)}» ${e.url.replace(site.url, "")} ← ${(e.referrer ?? "").replace(site.url, "")}`,
       );
     }
   }
