@@ -50,7 +50,7 @@ let maxActive = 0;
 await runByHosts(
   origins,
   hostOfUrl,
-  async (origin) => {
+  async (origin, load) => {
     maxActive = Math.max(maxActive, ++active);
     const r = await checkSite(
       { url: `${origin}/`, kind: "authority", sphere: "social", region: null, name: null },
@@ -64,6 +64,7 @@ await runByHosts(
         writer,
         // Every page is fetched and extracted: the memory of a site read to its end, not of an early stop.
         settle: false,
+        onProgress: (p) => load.pages(p.pages),
       },
     );
     pages += r.crawl.pages;

@@ -51,11 +51,20 @@ const started = performance.now();
 await runByHosts(
   urls,
   hostOfUrl,
-  async (url) => {
+  async (url, load) => {
     maxActive = Math.max(maxActive, ++active);
     const r = await checkSite(
       { url, kind: "institution", sphere: "social", region: null, name: null },
-      { fetcher, pool, budget: DEFAULT_BUDGET, rules, weights, asOf: "2026-11-20", writer },
+      {
+        fetcher,
+        pool,
+        budget: DEFAULT_BUDGET,
+        rules,
+        weights,
+        asOf: "2026-11-20",
+        writer,
+        onProgress: (p) => load.pages(p.pages),
+      },
     );
     pages += r.crawl.pages;
     for (const f of r.findings) statuses[f.status] = (statuses[f.status] ?? 0) + 1;

@@ -16,7 +16,7 @@ import { createPool } from "./politeness.ts";
 import { withRetry } from "./retry.ts";
 import { type HostRobots, RobotsCache } from "./robots.ts";
 import { createScope } from "./scope.ts";
-import { mayLaunch, sectionChildFloor } from "./settle.ts";
+import { childFloor, mayLaunch, sectionChildFloor } from "./settle.ts";
 import { searchSite } from "./site-search-step.ts";
 import { requestUrl, urlKey } from "./url.ts";
 
@@ -221,7 +221,7 @@ export async function crawlSite(startUrl: string, options: CrawlSiteOptions): Pr
           listFloor !== undefined && isPaginationLink(link, page.finalUrl)
             ? listFloor
             : (sectionChildFloor(settle, outcome.section === true, link, homeTargets, req.priority) ??
-              (settle && outcome.relevant?.has(link.url) ? settle.relevantFrom : undefined));
+              (settle && outcome.relevant?.has(link.url) ? childFloor(settle) : undefined));
         frontier.push(link, {
           depth: req.depth + 1,
           referrer: page.finalUrl,

@@ -24,6 +24,13 @@ export interface SettleOptions {
    * whatever their wording — «НОК 2025», «Скачать (PDF, 24 Кб)», «Подробнее».
    */
   sectionFrom: number;
+  /**
+   * The floor under a section's content links and the links the handler marks relevant (default
+   * `relevantFrom`). Above what a navigation cue alone gives a link (3 − depth, rules/priority.ts): the
+   * section's own material is read before the site's generic menus. It orders the relevant places; which
+   * places are relevant does not change.
+   */
+  childFrom?: number;
 }
 
 /**
@@ -31,7 +38,7 @@ export interface SettleOptions {
  * link whose words, context or URL match an open rule's cue scores ≥ 1 at any depth the budget allows
  * (see rules/priority.ts), and so does a navigation cue («Деятельность», «Документы», …) up to depth 2.
  */
-export const DEFAULT_SETTLE: SettleOptions = { relevantFrom: 1, minPages: 20, sectionFrom: 8 };
+export const DEFAULT_SETTLE: SettleOptions = { relevantFrom: 1, minPages: 10, sectionFrom: 8, childFrom: 3 };
 
 /** May the crawl launch this request now, or is it only a leftover of a settled crawl? */
 export function mayLaunch(settle: SettleOptions | null, launched: number, priority: number): boolean {
@@ -52,9 +59,15 @@ export function sectionChildFloor(
 ): number | undefined {
   if (settle === null) return undefined;
   // A file listed on a relevant page (a documents list): an act there may be the evidence, or unreadable.
+  // In a section it is the section's own material (childFrom).
   if (referrerPriority >= settle.relevantFrom && isDocumentKind(kindFromExtension(link.url) ?? "other"))
-    return settle.relevantFrom;
+    return section ? childFloor(settle) : settle.relevantFrom;
   if (!section) return undefined;
   if (link.inNav || homeTargets.has(link.url.replace(/#.*$/, ""))) return undefined;
-  return settle.relevantFrom;
+  return childFloor(settle);
+}
+
+/** The floor under a link that is relevant because of where it sits, not its words (SettleOptions.childFrom). */
+export function childFloor(settle: SettleOptions): number {
+  return Math.max(settle.relevantFrom, settle.childFrom ?? settle.relevantFrom);
 }

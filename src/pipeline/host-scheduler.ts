@@ -5,21 +5,24 @@
  * - fewer than `maxSites` are in flight (hundreds: each waits on its host's interval most of the time),
  * - no other site of the same host is in flight (two sites of one host share its politeness: running them
  *   together only queues them, and holds two sites' pages in memory),
- * - the heap allows it: each site in flight reserves `siteReserveBytes` (what a site within the default page
- *   budget holds at most until it is judged: whole pages up to compact-page.ts's threshold, inert ones after),
- *   on top of the heap in use when the run started, within `heapLimitBytes`; and the heap in use now is
- *   below that limit. One site always runs. A site's pages grow after it starts, so a gate on the heap alone
- *   would admit hundreds of sites while they are small and run out of memory when they have grown.
+ * - the heap allows it: each site in flight reserves heap on top of the heap in use when the run started,
+ *   within `heapLimitBytes`, and the heap in use now is below that limit. One site always runs. A site's pages
+ *   grow after it starts, so a gate on the heap alone would admit hundreds of sites while they are small and
+ *   run out of memory when they have grown. The reservation is the worst case of a site within the default
+ *   page budget (SITE_RESERVE_BYTES) until some sites finished; then what the largest site seen so far holds
+ *   (site-footprint.ts), at least MIN_SITE_RESERVE_BYTES; a site in flight that reports more pages
+ *   reserves what they hold.
  * Sites are started in the given order otherwise; a site whose host is busy waits, later ones pass it.
  */
 import { getHeapStatistics } from "node:v8";
+import { footprintLearner, footprintOf } from "./site-footprint.ts";
 
 export interface HostSchedulerOptions {
   /** Sites in flight at most. */
   maxSites: number;
   /** No new site while heapUsed is at or above this; default: 60 % of V8's heap limit. */
   heapLimitBytes?: number;
-  /** Heap reserved per site in flight; default SITE_RESERVE_BYTES. */
+  /** Heap reserved per site in flight, fixed; default: learned (site-footprint.ts) between the two bounds below. */
   siteReserveBytes?: number;
   signal?: AbortSignal;
   /** Heap in use now (tests inject it). */
@@ -27,13 +30,22 @@ export interface HostSchedulerOptions {
 }
 
 /** Sites at once by default: hundreds of hosts, each polite; memory is bounded by the heap gate. */
-export const DEFAULT_HOST_CONCURRENCY = 256;
+export const DEFAULT_HOST_CONCURRENCY = 512;
 
 /**
  * A site within the default budget (300 pages) holds at most ~50 whole pages (~36 KB each) and ~250 inert ones
  * (~5 KB each), plus its frontier: measured on the synthetic sites of bench/memory.ts.
  */
 export const SITE_RESERVE_BYTES = 4 * 1024 * 1024;
+
+/**
+ * The least a site reserves once the run has shown its sites are small: five-page institution sites hold
+ * ~0.7 MB (site-footprint.ts); the margin covers what the estimate misses (sockets, parser buffers).
+ */
+export const MIN_SITE_RESERVE_BYTES = 1024 * 1024;
+
+/** Sites finished before the reservation is learned (the worst case until then). */
+const LEARN_AFTER = 32;
 
 /** Share of V8's heap limit above which no new site is started. */
 export const HEAP_SHARE = 0.6;
@@ -42,17 +54,31 @@ export function defaultHeapLimit(): number {
   return Math.floor(getHeapStatistics().heap_size_limit * HEAP_SHARE);
 }
 
+/** What a running site tells the scheduler: the pages it has read so far (its heap grows with them). */
+export interface SiteLoad {
+  pages(n: number): void;
+}
+
 /** Runs `run` for every item, at most one per host at a time; resolves when all are done (or the signal aborts). */
 export async function runByHosts<T>(
   items: readonly T[],
   hostOf: (item: T) => string,
-  run: (item: T) => Promise<void>,
+  run: (item: T, load: SiteLoad) => Promise<void>,
   options: HostSchedulerOptions,
 ): Promise<void> {
   const maxSites = Math.max(1, options.maxSites);
   const heapLimit = options.heapLimitBytes ?? defaultHeapLimit();
   const heapUsed = options.heapUsed ?? (() => process.memoryUsage().heapUsed);
-  const reserve = options.siteReserveBytes ?? SITE_RESERVE_BYTES;
+  const fixed = options.siteReserveBytes;
+  const learner = footprintLearner({
+    max: SITE_RESERVE_BYTES,
+    min: MIN_SITE_RESERVE_BYTES,
+    learnAfter: LEARN_AFTER,
+  });
+  const reserveNew = () => fixed ?? learner.reserve();
+  /** Each site's reservation in flight: what it was admitted with, or what its pages hold if more. */
+  const reserved = new Map<Promise<void>, number>();
+  let reservedSum = 0;
   const atStart = heapUsed();
   const waiting: T[] = [...items];
   const busyHosts = new Set<string>();
@@ -72,21 +98,39 @@ export async function runByHosts<T>(
       waiting.length > 0 &&
       inflight.size < maxSites &&
       !options.signal?.aborted &&
-      (inflight.size === 0 ||
-        (atStart + (inflight.size + 1) * reserve <= heapLimit && heapUsed() < heapLimit))
+      (inflight.size === 0 || (atStart + reservedSum + reserveNew() <= heapLimit && heapUsed() < heapLimit))
     ) {
       const item = nextFree();
       if (item === undefined) break;
       const host = hostOf(item);
       busyHosts.add(host);
-      const task: Promise<void> = run(item)
+      // The task is known only once `run` returned its promise: a report before that only teaches the learner.
+      let self: Promise<void> | null = null;
+      const load: SiteLoad = {
+        pages: (n) => {
+          learner.observe(n);
+          const before = self === null || fixed !== undefined ? undefined : reserved.get(self);
+          if (before === undefined) return;
+          const now = Math.max(before, footprintOf(n));
+          reserved.set(self!, now);
+          reservedSum += now - before;
+        },
+      };
+      const task: Promise<void> = run(item, load)
         .catch((error: unknown) => {
           failure ??= { error };
         })
         .finally(() => {
           busyHosts.delete(host);
           inflight.delete(task);
+          reservedSum -= reserved.get(task) ?? 0;
+          reserved.delete(task);
+          learner.finished();
         });
+      self = task;
+      const r = reserveNew();
+      reserved.set(task, r);
+      reservedSum += r;
       inflight.add(task);
     }
     if (inflight.size === 0) break;

@@ -12,7 +12,7 @@ import type { RuleDef, RunResult, SiteResult } from "../types/index.ts";
 import { errorMessage } from "../util/errors.ts";
 import { checkBusgov, createRunBusGovClient } from "./busgov.ts";
 import { type RunFetchers, setupFetchers } from "./fetcher-setup.ts";
-import { hostOfUrl, runByHosts } from "./host-scheduler.ts";
+import { hostOfUrl, runByHosts, type SiteLoad } from "./host-scheduler.ts";
 import {
   DEFAULT_SITE_CONCURRENCY,
   type NationalRunOptions,
@@ -117,7 +117,7 @@ export async function execute(
   const previousRuns = new PreviousRuns(snapshotsDir);
   const artifactCache = new ArtifactCache(reuse ? snapshotsDir : null);
 
-  const checkOne = async (target: PlannedTarget): Promise<void> => {
+  const checkOne = async (target: PlannedTarget, load?: SiteLoad): Promise<void> => {
     active.set(target.key, { url: target.url, progress: null });
     // One child signal per site: the crawl hangs a listener on it per queued request, far past the default 10.
     const site = new AbortController();
@@ -149,6 +149,7 @@ export async function execute(
               writer: keyedWriter(writer, target.key),
               respectRobots: plan.respectRobots,
               onProgress: (p) => {
+                load?.pages(p.pages);
                 active.set(target.key, { url: target.url, progress: p });
                 progress(null);
               },

@@ -100,6 +100,8 @@ export async function checkSite(target: SiteTarget, options: CheckSiteOptions): 
   const openPriority = createPriority(rules, (id) => undecided.has(id));
   const priority = settle ? withRelevanceFloor(openPriority, rules, settle.relevantFrom) : openPriority;
   const isSection = settle ? createSectionTest(rules, settle.sectionFrom) : () => false;
+  // The home page's accessibility toggles: their pages mirror the site's front, never a section of it.
+  let toggleUrls: ReadonlySet<string> = new Set();
   const compactOptions = options.compact ?? DEFAULT_COMPACT;
   const compactor = compactOptions ? createPageCompactor(target.url, rules, ctx, compactOptions) : null;
 
@@ -156,7 +158,7 @@ export async function checkSite(target: SiteTarget, options: CheckSiteOptions): 
       };
       pages.push(compactor ? compactor.keep(sitePage, pages.length + 1) : sitePage);
       links = req.depth === 0 ? artifacts.links : withoutAccessibilityToggles(artifacts);
-      section = isSection(artifacts, req);
+      section = isSection(artifacts, req) && !toggleUrls.has(req.url);
     }
     return { links, usable, section };
   };
@@ -206,6 +208,7 @@ export async function checkSite(target: SiteTarget, options: CheckSiteOptions): 
     // The home page's «version for the visually impaired»: a rule passes on the link and fails on what it shows.
     const toggles = req.depth === 0 ? pages.at(-1)?.artifacts.accessibility?.links : undefined;
     const relevant = toggles?.length ? new Set(toggles.map((l) => l.url)) : undefined;
+    if (relevant) toggleUrls = relevant;
     return { links, stop, reprioritize, section, ...(relevant ? { relevant } : {}) };
   };
 

@@ -20,6 +20,11 @@ interface RuleCues {
 
 /** Menus that lead to NOK material on authority sites (design.md §4). */
 const NAV_CUES = compileAll(vocabulary("navigation", "cues"));
+/**
+ * A menu item is a few words («О министерстве», «Все направления деятельности»); a news headline or a
+ * document's title that mentions «министерство» or «учреждения» is no route to a section.
+ */
+const MENU_WORDS = 3;
 
 const IRRELEVANT_URL: RegExp[] = [
   /[?&](pagen_\d+|page|p|start|offset)=\d+/i,
@@ -77,13 +82,18 @@ export function createPriority(rules: RuleDef[], isUndecided: (ruleId: string) =
       score += s;
     }
     score = Math.min(score, 40);
-    if (hasAny(words, NAV_CUES, 1)) score += 3;
+    if (isMenuLike(link) && hasAny(words, NAV_CUES, 1)) score += 3;
     const irrelevant = IRRELEVANT_URL.some((re) => re.test(link.url)) || hasAny(words, IRRELEVANT_TEXT, 0);
     if (irrelevant && score < 10) return -5 - depth;
     if (score === 0) return depth <= 1 && !link.inNav ? 0.5 : depth <= 1 ? 0.25 : 0;
     if (DOCUMENT_URL.test(link.url)) score += 4;
     return Math.max(0.5, score - depth);
   };
+}
+
+function isMenuLike(link: LinkCandidate): boolean {
+  const label = link.text.trim() || (link.title ?? "").trim();
+  return label.split(/\s+/).length <= MENU_WORDS;
 }
 
 /** A rule is decided (no need to crawl on for it) when it passed or does not apply. */

@@ -120,6 +120,34 @@ describe("crawlSite with settle", () => {
     expect(fetched).not.toContain("/nok/2025/results/");
   });
 
+  it("reads a section's own material before links that only a navigation word makes relevant", async () => {
+    // «Документы» is relevant by a menu word alone (2 at depth 1); the section's «Подробнее» by where it sits.
+    const nav: PriorityFn = (link, depth) =>
+      /документы/i.test(link.text) ? 3 - depth : priority(link, depth);
+    const site: Site = {
+      "/": [
+        { text: "Независимая оценка качества", to: "/nok/" },
+        { text: "Документы", to: "/docs/" },
+      ],
+      "/nok/": [{ text: "Подробнее", to: "/nok/more/" }],
+      "/nok/more/": [],
+      "/docs/": [],
+    };
+    const flat = await crawl(site, {
+      priority: nav,
+      settle: { ...SETTLE, minPages: 0 },
+      sections: ["/nok/"],
+    });
+    expect(flat.fetched).toEqual(["/", "/nok/", "/docs/", "/nok/more/"]);
+    const { fetched } = await crawl(site, {
+      priority: nav,
+      settle: { ...SETTLE, minPages: 0, childFrom: 3 },
+      sections: ["/nok/"],
+    });
+    // The same places, the section's first.
+    expect(fetched).toEqual(["/", "/nok/", "/nok/more/", "/docs/"]);
+  });
+
   it("reads the links the handler marks relevant", async () => {
     const { fetched } = await crawl(SITE, {
       settle: { ...SETTLE, minPages: 0 },

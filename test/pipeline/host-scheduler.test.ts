@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { hostOfUrl, runByHosts } from "../../src/pipeline/host-scheduler.ts";
+import { footprintOf } from "../../src/pipeline/site-footprint.ts";
 
 const tick = () => new Promise((r) => setTimeout(r, 5));
 
@@ -66,6 +67,37 @@ describe("runByHosts", () => {
       { maxSites: 10, heapLimitBytes: 100, heapUsed: () => 40, siteReserveBytes: 25 },
     );
     expect(most).toBe(2);
+  });
+
+  it("learns a smaller reservation from small sites, and grows a site's reservation with its pages", async () => {
+    const MB = 1024 * 1024;
+    const hosts = (n: number, from = 0) => Array.from({ length: n }, (_, i) => `http://s${from + i}.test/`);
+    // 40 MB of heap: 10 sites at the worst case (4 MB), 40 at the least reservation (1 MB).
+    const options = { maxSites: 100, heapLimitBytes: 40 * MB, heapUsed: () => 0 };
+    let inflight = 0;
+    let most = 0;
+    const small = async (_: string, load: { pages(n: number): void }) => {
+      most = Math.max(most, ++inflight);
+      load.pages(5);
+      await tick();
+      inflight--;
+    };
+    await runByHosts(hosts(200), hostOfUrl, small, options);
+    // The first sites reserve the worst case; once 32 five-page sites finished, a site reserves 1 MB.
+    expect(most).toBeGreaterThan(10);
+    expect(most).toBeLessThanOrEqual(40);
+
+    // Sites that grow to the page budget's worst case reserve what they hold: ~3.5 MB each, never 40 at once.
+    inflight = 0;
+    most = 0;
+    const large = async (_: string, load: { pages(n: number): void }) => {
+      most = Math.max(most, ++inflight);
+      load.pages(300);
+      await tick();
+      inflight--;
+    };
+    await runByHosts(hosts(100, 1000), hostOfUrl, large, options);
+    expect(most).toBeLessThanOrEqual(Math.floor((40 * MB) / footprintOf(300)));
   });
 
   it("caps the sites in flight and passes a failure on after the others finish", async () => {

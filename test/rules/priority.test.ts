@@ -26,6 +26,16 @@ describe("focused crawling priority", () => {
     expect(photo).toBeLessThanOrEqual(0);
   });
 
+  it("a menu word leads somewhere in a menu item, not in a headline or a document's title", () => {
+    const menu = all(link("О министерстве", "/about/"), 1);
+    const headline = all(link("Министр вручил награды сотрудникам министерства", "/news/7/"), 1);
+    const title = all(link("Государственные задания подведомственным учреждениям", "/docs/9/"), 1);
+    expect(menu).toBeGreaterThanOrEqual(1);
+    // Generic links below the relevant priority: a settled crawl does not wait for them.
+    expect(headline).toBeLessThan(1);
+    expect(title).toBeLessThan(1);
+  });
+
   it("a «Скачать» document link whose row names a regulation ranks high", () => {
     const doc = all(
       link("Скачать (PDF, 245 Кб)", "/upload/pol.pdf", {

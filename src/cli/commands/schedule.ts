@@ -55,7 +55,7 @@ export function registerSchedule(program: Command): void {
     .option("--sphere <sphere...>", "только эти сферы")
     .option(
       "--concurrency <n>",
-      "сколько сайтов проверять одновременно (по умолчанию до 256, не больше одного на хост; ограничено памятью)",
+      "сколько сайтов проверять одновременно (по умолчанию до 512, не больше одного на хост; ограничено памятью)",
       parsePositiveInt,
     )
     .option("--max-pages <n>", "не более N страниц на сайт", parsePositiveInt)

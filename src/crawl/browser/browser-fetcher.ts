@@ -2,7 +2,7 @@ import { mkdtemp, rm } from "node:fs/promises";
 import type { LookupFunction } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { type Browser, type BrowserContext, chromium, type Page, type Response } from "playwright-core";
+import type { Browser, BrowserContext, Page, Response } from "playwright-core";
 import type { CrawlError } from "../../types/common.ts";
 import type { FetchedPage, Fetcher, FetchOptions, SiteCookies } from "../../types/crawl.ts";
 import { browserError } from "./browser-error.ts";
@@ -121,6 +121,8 @@ export function createBrowserFetcher(options: BrowserFetcherOptions): Fetcher & 
     // on close; our own temp dir holds downloads and traces and is removed in close().
     workDir ??= await mkdtemp(join(tmpdir(), "nok-browser-"));
     if (options.lookup && !proxy) proxy = await startLookupProxy(options.lookup);
+    // Loaded on the first render: a run that never renders does not pay Playwright's memory.
+    const { chromium } = await import("playwright-core");
     const browser = await chromium.launch({
       executablePath: options.executablePath,
       headless: true,

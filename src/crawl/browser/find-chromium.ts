@@ -1,5 +1,5 @@
 import { existsSync } from "node:fs";
-import { chromium } from "playwright-core";
+import { createRequire } from "node:module";
 
 export interface FindChromiumOptions {
   env?: Record<string, string | undefined>;
@@ -12,6 +12,10 @@ const SYSTEM_PATHS = ["/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bi
 
 function playwrightExecutable(): string | null {
   try {
+    // Loaded only when asked: Playwright costs ~50 MB of memory in every run that never renders a page.
+    const { chromium } = createRequire(import.meta.url)(
+      "playwright-core",
+    ) as typeof import("playwright-core");
     return chromium.executablePath();
   } catch {
     // Unsupported platform or no registry entry: there is no Playwright-managed browser.
@@ -26,16 +30,12 @@ function playwrightExecutable(): string | null {
 export function findChromium(options: FindChromiumOptions = {}): string | null {
   const env = options.env ?? process.env;
   const exists = options.exists ?? existsSync;
-  const candidates = [
-    env.NOK_CHROMIUM,
-    env.CHROMIUM_PATH,
-    ...SYSTEM_PATHS,
-    (options.playwrightPath ?? playwrightExecutable)(),
-  ];
+  const candidates = [env.NOK_CHROMIUM, env.CHROMIUM_PATH, ...SYSTEM_PATHS];
   for (const path of candidates) {
     if (path && exists(path)) return path;
   }
-  return null;
+  const managed = (options.playwrightPath ?? playwrightExecutable)();
+  return managed && exists(managed) ? managed : null;
 }
 
 /** The Russian hint shown whenever a browser is needed and none was found. */
