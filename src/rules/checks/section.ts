@@ -97,7 +97,7 @@ export const sectionCheck: CheckType<SectionParams> = {
       const names = namedLabels(item, p.c.phrases);
       // «Общественный совет по проведению независимой оценки качества…» names the council, not a
       // section: only a NOK name that is not the council's makes a page a dedicated section.
-      const byName = p.c.council.length ? names.filter((t) => !hasAny(indexOf(t), p.c.council, 2)) : names;
+      let byName = p.c.council.length ? names.filter((t) => !hasAny(indexOf(t), p.c.council, 2)) : names;
       const byUrl = p.urlFragments.some((f) => urlHas(item.url, f));
       if (!item.page) {
         // Only a page of this site can be its section; a link to a law on a legal portal cannot.
@@ -108,6 +108,12 @@ export const sectionCheck: CheckType<SectionParams> = {
       if (item.page.artifacts.kind !== "html") continue;
       const page = item.page;
       const main = bodyIndex(model, item);
+      // Named «… качества образования» only: the content must speak of NOK at least as much as of НОКО (an
+      // article of 273-ФЗ on НОКО that cites ст. 95.2 once is no NOK page).
+      if (byName.length && byName.every((t) => nokMentions(indexOf(t)).length === 0 && NOKO_NAME.test(t))) {
+        const noko = main ? (main.text.match(NOKO_NAMES) ?? []).length : 0;
+        if (!main || nokMentions(main).length < noko) byName = [];
+      }
       const council =
         p.c.council.length > 0 && ownNames(item).some((t) => hasAny(indexOf(t), p.c.council, 2));
       if (!byName.length && !byUrl && !council) continue;
@@ -310,6 +316,7 @@ const BARE_NOK_NAME =
   /^(?:независимая\s+оценка(?:\s+\d{4}(?:\s*(?:г|год|года)\.?)?)?[.:]?$|(?:независимая\s+)?оценка\s+качества\s+условий(?:\s|$))/iu;
 
 const NOKO_NAME = /независим\p{L}*\s+оценк\p{L}*\s+качеств\p{L}*\s+образован/iu;
+const NOKO_NAMES = new RegExp(NOKO_NAME.source, "giu");
 
 /** Own names that carry a section phrase and real NOK wording (not НОКО, not «квалификации»). */
 function namedLabels(item: Item, phrases: CompiledPhrase[]): string[] {
