@@ -1,6 +1,7 @@
 import type { CheerioAPI } from "cheerio";
 import type { Element } from "domhandler";
 import type { ExtractedLink } from "../types/index.ts";
+import { firstDescendant, textContent } from "../util/dom-query.ts";
 import { resolveUrl } from "./links.ts";
 import { collapseSpaces } from "./russian/normalize.ts";
 
@@ -30,6 +31,9 @@ const INLINE_SCRIPT_CUE: [RegExp, string][] = [
   [/special[-_]?version|specialVersion/i, "inline:special-version"],
 ];
 
+/** What a toggle shows as its icon (the first of them inside it). */
+const ICON_TAGS = new Set(["img", "i", "span", "svg"]);
+
 export function findAccessibility($: CheerioAPI, baseUrl: string): AccessibilityHints {
   const links: ExtractedLink[] = [];
   const seen = new Set<Element>();
@@ -38,20 +42,22 @@ export function findAccessibility($: CheerioAPI, baseUrl: string): Accessibility
   ).toArray() as Element[]) {
     if (seen.has(el)) continue;
     seen.add(el);
-    const node = $(el);
-    const imgAlt = collapseSpaces(node.find("img").first().attr("alt") ?? "");
+    const img = firstDescendant(el, (e) => e.name === "img");
+    const imgAlt = collapseSpaces(img?.attribs.alt ?? "");
     const text =
-      collapseSpaces(node.text()) ||
+      collapseSpaces(textContent(el)) ||
       imgAlt ||
       collapseSpaces(el.attribs["aria-label"] ?? el.attribs.value ?? el.attribs.alt ?? "");
-    const title = collapseSpaces(el.attribs.title ?? node.find("[title]").first().attr("title") ?? "");
+    const title = collapseSpaces(
+      el.attribs.title ?? firstDescendant(el, (e) => e.attribs.title != null)?.attribs.title ?? "",
+    );
     const attrs = [
       el.attribs.class,
       el.attribs.id,
       el.attribs.onclick,
       el.attribs["data-target"],
-      node.find("img, i, span, svg").first().attr("class"),
-      node.find("img").first().attr("src"),
+      firstDescendant(el, (e) => ICON_TAGS.has(e.name))?.attribs.class,
+      img?.attribs.src,
     ]
       .filter(Boolean)
       .join(" ");
@@ -74,7 +80,7 @@ export function findAccessibility($: CheerioAPI, baseUrl: string): Accessibility
       if (SCRIPT_CUE.test(src)) scripts.push(resolveUrl(src, baseUrl) ?? src);
       continue;
     }
-    const body = $(el).text();
+    const body = textContent(el);
     for (const [re, name] of INLINE_SCRIPT_CUE)
       if (re.test(body) && !scripts.includes(name)) scripts.push(name);
   }

@@ -1,5 +1,6 @@
 import type { CheerioAPI } from "cheerio";
 import type { AnyNode, Element } from "domhandler";
+import { textContent } from "../util/dom-query.ts";
 
 /**
  * Page layout: which elements are navigation (menus, header, footer, sidebars, breadcrumbs) and which one holds
@@ -109,7 +110,7 @@ function findMain($: CheerioAPI): Element | null {
     let best: Element | null = null;
     let bestLength = 0;
     for (const el of found) {
-      const length = $(el).text().replace(/\s+/g, " ").length;
+      const length = textContent(el).replace(/\s+/g, " ").length;
       if (length > bestLength) {
         best = el;
         bestLength = length;

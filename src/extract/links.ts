@@ -1,6 +1,7 @@
 import type { CheerioAPI } from "cheerio";
 import type { AnyNode, Element } from "domhandler";
 import type { ExtractedLink } from "../types/index.ts";
+import { firstDescendant, textContent } from "../util/dom-query.ts";
 import { collapseSpaces } from "./russian/normalize.ts";
 import { tidyLines, visibleText } from "./visible-text.ts";
 
@@ -50,13 +51,18 @@ export function extractLinks(
     if (!href || IGNORED_SCHEMES.test(href)) continue;
     const url = resolveUrl(href, base);
     if (!url) continue;
-    const a = $(el);
     const text =
-      collapseSpaces(a.text()) ||
-      collapseSpaces(a.find("img[alt]").first().attr("alt") ?? "") ||
+      collapseSpaces(textContent(el)) ||
+      collapseSpaces(
+        firstDescendant(el, (e) => e.name === "img" && e.attribs.alt != null)?.attribs.alt ?? "",
+      ) ||
       collapseSpaces(el.attribs["aria-label"] ?? "") ||
       collapseSpaces(el.name === "area" ? (el.attribs.alt ?? "") : "");
-    const title = collapseSpaces(el.attribs.title ?? a.find("img[title]").first().attr("title") ?? "");
+    const title = collapseSpaces(
+      el.attribs.title ??
+        firstDescendant(el, (e) => e.name === "img" && e.attribs.title != null)?.attribs.title ??
+        "",
+    );
     const context = linkContext(el, text, blockTexts);
     links.push({
       url,

@@ -1,5 +1,7 @@
 import type { CheerioAPI } from "cheerio";
 import * as cheerio from "cheerio";
+import type { Element } from "domhandler";
+import { textContent } from "../../util/dom-query.ts";
 
 /**
  * The one heuristic for "this static HTML needs a browser": the crawl's render policy (`--render auto`) and the
@@ -30,6 +32,9 @@ const SPA_ROOTS = [
 /** «Включите JavaScript» notices: the site itself says the content needs scripts. */
 const NOSCRIPT_NOTICE = /javascript|включите|включить|enable/i;
 
+/** Elements whose content is no visible text here. */
+const HIDDEN = new Set(["script", "style", "noscript", "template", "svg"]);
+
 const JS_TYPES = /^(|text\/javascript|application\/javascript|module|text\/babel)$/i;
 
 /**
@@ -57,10 +62,11 @@ export interface RenderVerdict {
  */
 export function needsRendering(html: string | CheerioAPI): RenderVerdict {
   const $ = typeof html === "string" ? cheerio.load(html) : html;
+  // Attributes and text read off the nodes: wrapping each node in a Cheerio object cost more than the test.
   const scripts = $("script").filter((_, el) => {
-    const s = $(el);
-    if (!JS_TYPES.test((s.attr("type") ?? "").trim())) return s.attr("id") === "__NEXT_DATA__";
-    return !ANALYTICS.test(s.attr("src") ?? "") && !ANALYTICS.test(s.text());
+    const attribs = (el as Element).attribs;
+    if (!JS_TYPES.test((attribs.type ?? "").trim())) return attribs.id === "__NEXT_DATA__";
+    return !ANALYTICS.test(attribs.src ?? "") && !ANALYTICS.test(textContent(el));
   });
   if (scripts.length === 0) return { render: false, reason: "на странице нет скриптов, строящих содержимое" };
 
@@ -68,7 +74,7 @@ export function needsRendering(html: string | CheerioAPI): RenderVerdict {
     return { render: true, reason: "приложение Next.js (__NEXT_DATA__)" };
   const code = scripts
     .toArray()
-    .map((el) => $(el).text())
+    .map((el) => textContent(el))
     .join("\n");
   if (/window\.__NUXT__/.test(code)) return { render: true, reason: "приложение Nuxt (__NUXT__)" };
   for (const selector of SPA_ROOTS) {
@@ -79,15 +85,19 @@ export function needsRendering(html: string | CheerioAPI): RenderVerdict {
   }
 
   const links = $("a[href]").filter((_, el) => {
-    const href = ($(el).attr("href") ?? "").trim();
+    const href = ((el as Element).attribs.href ?? "").trim();
     return href !== "" && !href.startsWith("#") && !/^javascript:/i.test(href);
   }).length;
   const noscriptNotice = $("noscript")
     .toArray()
-    .some((el) => NOSCRIPT_NOTICE.test($(el).text()));
-  const body = $("body").first().clone();
-  body.find("script, style, noscript, template, svg").remove();
-  const text = body.text().replace(/\s+/g, " ").trim();
+    .some((el) => NOSCRIPT_NOTICE.test(textContent(el)));
+  // The body's text without what never shows; read in place instead of cloning the body and removing them.
+  const body = $("body").get(0);
+  const text = body
+    ? textContent(body, (el) => HIDDEN.has(el.name))
+        .replace(/\s+/g, " ")
+        .trim()
+    : "";
 
   const cloaked =
     CLOAK_SCRIPT.test(code) ||

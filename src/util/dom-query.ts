@@ -1,0 +1,79 @@
+import type { AnyNode, Element } from "domhandler";
+
+/**
+ * Plain walks over the parsed DOM for what extraction and the render heuristic ask per element. `$(el).find("img").first()` and
+ * `$(el).text()` parse and compile a selector and wrap nodes on every call; on a page with hundreds of links
+ * that was the largest cost of extraction. These give the same answers as cheerio does.
+ */
+
+/** domhandler's isTag: <script> and <style> have node types of their own. */
+export function isTag(node: AnyNode): node is Element {
+  return node.type === "tag" || node.type === "script" || node.type === "style";
+}
+
+function hasChildren(node: AnyNode): node is AnyNode & { children: AnyNode[] } {
+  return Object.hasOwn(node, "children");
+}
+
+/**
+ * The first descendant element of `el` in document order that passes `test`: `$(el).find(sel).first()`.
+ * Like css-select, an element whose parent is an element only sees descendants linked to it through element
+ * parents (so not a <template>'s content, which hangs under a document fragment); an element whose parent is
+ * not one (the root's <html>, a template's top element) sees everything below it.
+ */
+export function firstDescendant(el: Element, test: (e: Element) => boolean): Element | undefined {
+  const everything = !(el.parent && isTag(el.parent));
+  // Explicit stacks, not recursion: nesting is capped before parsing, but walks stay flat anyway.
+  const lists: AnyNode[][] = [el.children.filter(isTag)];
+  const next: number[] = [0];
+  while (lists.length > 0) {
+    const top = lists.length - 1;
+    const list = lists[top] as AnyNode[];
+    const i = next[top] as number;
+    if (i >= list.length) {
+      lists.pop();
+      next.pop();
+      continue;
+    }
+    next[top] = i + 1;
+    const node = list[i] as AnyNode;
+    const tag = isTag(node);
+    if (tag && test(node)) return node;
+    if ((tag || everything) && hasChildren(node) && node.children.length > 0) {
+      lists.push(node.children);
+      next.push(0);
+    }
+  }
+  return undefined;
+}
+
+/**
+ * All text below a node, comments left out: `$(node).text()` (domutils' textContent). Elements for which
+ * `skip` says yes are left out with everything inside them, as if removed first.
+ */
+export function textContent(node: AnyNode, skip?: (el: Element) => boolean): string {
+  if (node.type === "text") return node.data;
+  if (node.type === "comment" || !hasChildren(node)) return "";
+  let out = "";
+  const lists: AnyNode[][] = [node.children];
+  const next: number[] = [0];
+  while (lists.length > 0) {
+    const top = lists.length - 1;
+    const list = lists[top] as AnyNode[];
+    const i = next[top] as number;
+    if (i >= list.length) {
+      lists.pop();
+      next.pop();
+      continue;
+    }
+    next[top] = i + 1;
+    const child = list[i] as AnyNode;
+    if (child.type === "text") out += child.data;
+    else if (skip && isTag(child) && skip(child)) continue;
+    else if (child.type !== "comment" && hasChildren(child) && child.children.length > 0) {
+      lists.push(child.children);
+      next.push(0);
+    }
+  }
+  return out;
+}
