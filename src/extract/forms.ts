@@ -1,6 +1,7 @@
 import type { CheerioAPI } from "cheerio";
 import type { Element } from "domhandler";
 import type { FormInfo } from "../types/index.ts";
+import { pageElements, textContent } from "../util/dom-query.ts";
 import { resolveUrl } from "./links.ts";
 import { collapseSpaces } from "./russian/normalize.ts";
 import { tidyLines, visibleText } from "./visible-text.ts";
@@ -20,10 +21,12 @@ const SEARCH_HINT = /search|poisk|find|поиск|найти|искать/i;
 const FORM_TEXT_MAX = 500;
 
 export function extractForms($: CheerioAPI, baseUrl: string): ExtractedForm[] {
-  return ($("form").toArray() as Element[]).map((form) => describeForm($, form, baseUrl));
+  const all = pageElements($);
+  const labels = all.filter((e) => e.name === "label");
+  return all.filter((e) => e.name === "form").map((form) => describeForm($, form, baseUrl, labels));
 }
 
-function describeForm($: CheerioAPI, form: Element, baseUrl: string): ExtractedForm {
+function describeForm($: CheerioAPI, form: Element, baseUrl: string, labels: Element[]): ExtractedForm {
   const f = $(form);
   const rawAction = f.attr("action")?.trim();
   const action = rawAction ? resolveUrl(rawAction, baseUrl) : null;
@@ -33,7 +36,7 @@ function describeForm($: CheerioAPI, form: Element, baseUrl: string): ExtractedF
     const tag = el.name.toLowerCase();
     const type = tag === "input" ? (el.attribs.type ?? "text").toLowerCase() : tag;
     if (NON_FIELD_TYPES.has(type)) continue;
-    const label = fieldLabel($, el);
+    const label = fieldLabel($, el, labels);
     fields.push({ name: el.attribs.name ?? el.attribs.id ?? "", type, ...(label ? { label } : {}) });
   }
   const hasTextarea = fields.some((x) => x.type === "textarea");
@@ -59,13 +62,11 @@ function describeForm($: CheerioAPI, form: Element, baseUrl: string): ExtractedF
 }
 
 /** <label for>, a wrapping <label>, aria-label, placeholder, title, or the previous table cell of old layouts. */
-function fieldLabel($: CheerioAPI, el: Element): string {
+function fieldLabel($: CheerioAPI, el: Element, labels: Element[]): string {
   const id = el.attribs.id;
   if (id) {
-    const forLabel = $("label")
-      .filter((_, l) => (l as Element).attribs.for === id)
-      .first();
-    const t = collapseSpaces(forLabel.text());
+    const forLabel = labels.find((l) => l.attribs.for === id);
+    const t = collapseSpaces(forLabel ? textContent(forLabel) : "");
     if (t) return t;
   }
   const wrapping = collapseSpaces($(el).closest("label").text());

@@ -1,7 +1,7 @@
 import type { CheerioAPI } from "cheerio";
 import type { AnyNode, Element } from "domhandler";
 import type { ExtractedLink } from "../types/index.ts";
-import { firstDescendant, textContent } from "../util/dom-query.ts";
+import { firstDescendant, pageElements, textContent } from "../util/dom-query.ts";
 import { collapseSpaces } from "./russian/normalize.ts";
 import { tidyLines, visibleText } from "./visible-text.ts";
 
@@ -81,7 +81,7 @@ export function extractLinks(
  * (menus lead to the sections the rules look for), then the rest in page order.
  */
 function keptAnchors($: CheerioAPI, navSet: Set<AnyNode>, maxLinks: number): Element[] {
-  const all = $("a[href], area[href]").toArray() as Element[];
+  const all = pageElements($).filter((e) => (e.name === "a" || e.name === "area") && e.attribs.href != null);
   if (all.length <= maxLinks) return all;
   const kept = new Set<Element>();
   for (const el of all) {
@@ -97,7 +97,7 @@ function keptAnchors($: CheerioAPI, navSet: Set<AnyNode>, maxLinks: number): Ele
 
 /** `<base href>` changes how relative links resolve; many old sites use it. */
 function documentBase($: CheerioAPI, pageUrl: string): string {
-  const href = $("base[href]").first().attr("href");
+  const href = pageElements($).find((e) => e.name === "base" && e.attribs.href != null)?.attribs.href;
   return (href && resolveUrl(href, pageUrl)) || pageUrl;
 }
 

@@ -77,3 +77,44 @@ export function textContent(node: AnyNode, skip?: (el: Element) => boolean): str
   }
   return out;
 }
+
+const indexed = new WeakMap<AnyNode, Element[]>();
+
+/**
+ * Every element of a parsed page in document order, as a selector run from the root sees them (template
+ * content included), listed once per page: each `$("…")` from the root walked the whole tree again, and
+ * extraction asks some thirty of them per page. The tree must not change after the first call.
+ */
+export function pageElements($: { root(): { get(i: number): AnyNode | undefined } }): Element[] {
+  const doc = $.root().get(0);
+  if (!doc) return [];
+  let list = indexed.get(doc);
+  if (list) return list;
+  list = [];
+  const lists: AnyNode[][] = [hasChildren(doc) ? doc.children : []];
+  const next: number[] = [0];
+  while (lists.length > 0) {
+    const top = lists.length - 1;
+    const nodes = lists[top] as AnyNode[];
+    const i = next[top] as number;
+    if (i >= nodes.length) {
+      lists.pop();
+      next.pop();
+      continue;
+    }
+    next[top] = i + 1;
+    const node = nodes[i] as AnyNode;
+    if (isTag(node)) list.push(node);
+    if (hasChildren(node) && node.children.length > 0) {
+      lists.push(node.children);
+      next.push(0);
+    }
+  }
+  indexed.set(doc, list);
+  return list;
+}
+
+/** `.name` in a selector: one of the element's whitespace-separated classes (case-sensitive, as css-select). */
+export function hasClass(el: Element, name: string): boolean {
+  return el.attribs.class?.split(/\s+/).includes(name) ?? false;
+}
