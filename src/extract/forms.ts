@@ -1,7 +1,7 @@
 import type { CheerioAPI } from "cheerio";
 import type { Element } from "domhandler";
 import type { FormInfo } from "../types/index.ts";
-import { pageElements, textContent } from "../util/dom-query.ts";
+import { descendants, pageElements, textContent } from "../util/dom-query.ts";
 import { resolveUrl } from "./links.ts";
 import { collapseSpaces } from "./russian/normalize.ts";
 import { tidyLines, visibleText } from "./visible-text.ts";
@@ -20,6 +20,15 @@ const SEARCH_NAME =
 const SEARCH_HINT = /search|poisk|find|поиск|найти|искать/i;
 const FORM_TEXT_MAX = 500;
 
+/** `input, select, textarea`. */
+const FIELD_TAGS = new Set(["input", "select", "textarea"]);
+const BUTTON_TYPES = new Set(["submit", "button", "image"]);
+
+/** `button, input[type=submit], input[type=button], input[type=image]` (type compares caselessly). */
+function isButton(e: Element): boolean {
+  return e.name === "button" || (e.name === "input" && BUTTON_TYPES.has(e.attribs.type?.toLowerCase() ?? ""));
+}
+
 export function extractForms($: CheerioAPI, baseUrl: string): ExtractedForm[] {
   const all = pageElements($);
   const labels = all.filter((e) => e.name === "label");
@@ -27,12 +36,11 @@ export function extractForms($: CheerioAPI, baseUrl: string): ExtractedForm[] {
 }
 
 function describeForm($: CheerioAPI, form: Element, baseUrl: string, labels: Element[]): ExtractedForm {
-  const f = $(form);
-  const rawAction = f.attr("action")?.trim();
+  const rawAction = form.attribs.action?.trim();
   const action = rawAction ? resolveUrl(rawAction, baseUrl) : null;
-  const method = (f.attr("method") ?? "get").trim().toLowerCase() || "get";
+  const method = (form.attribs.method ?? "get").trim().toLowerCase() || "get";
   const fields: FormInfo["fields"] = [];
-  for (const el of f.find("input, select, textarea").toArray() as Element[]) {
+  for (const el of descendants(form, (e) => FIELD_TAGS.has(e.name))) {
     const tag = el.name.toLowerCase();
     const type = tag === "input" ? (el.attribs.type ?? "text").toLowerCase() : tag;
     if (NON_FIELD_TYPES.has(type)) continue;
@@ -41,10 +49,8 @@ function describeForm($: CheerioAPI, form: Element, baseUrl: string, labels: Ele
   }
   const hasTextarea = fields.some((x) => x.type === "textarea");
   const hasFileInput = fields.some((x) => x.type === "file");
-  const buttons = (
-    f.find("button, input[type=submit], input[type=button], input[type=image]").toArray() as Element[]
-  )
-    .map((b) => collapseSpaces($(b).text() || b.attribs.value || b.attribs.alt || b.attribs.title || ""))
+  const buttons = descendants(form, isButton)
+    .map((b) => collapseSpaces(textContent(b) || b.attribs.value || b.attribs.alt || b.attribs.title || ""))
     .filter(Boolean);
   const text = collapseSpaces([tidyLines(visibleText([form], undefined, 5000)), ...buttons].join(" ")).slice(
     0,

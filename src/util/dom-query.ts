@@ -16,12 +16,17 @@ function hasChildren(node: AnyNode): node is AnyNode & { children: AnyNode[] } {
 }
 
 /**
- * The first descendant element of `el` in document order that passes `test`: `$(el).find(sel).first()`.
+ * The descendant elements of `el` in document order that pass `test`, at most `limit`: `$(el).find(sel)`.
  * Like css-select, an element whose parent is an element only sees descendants linked to it through element
  * parents (so not a <template>'s content, which hangs under a document fragment); an element whose parent is
  * not one (the root's <html>, a template's top element) sees everything below it.
  */
-export function firstDescendant(el: Element, test: (e: Element) => boolean): Element | undefined {
+export function descendants(
+  el: Element,
+  test: (e: Element) => boolean,
+  limit = Number.POSITIVE_INFINITY,
+): Element[] {
+  const found: Element[] = [];
   const everything = !(el.parent && isTag(el.parent));
   // Explicit stacks, not recursion: nesting is capped before parsing, but walks stay flat anyway.
   const lists: AnyNode[][] = [el.children.filter(isTag)];
@@ -38,13 +43,18 @@ export function firstDescendant(el: Element, test: (e: Element) => boolean): Ele
     next[top] = i + 1;
     const node = list[i] as AnyNode;
     const tag = isTag(node);
-    if (tag && test(node)) return node;
+    if (tag && test(node) && found.push(node) >= limit) return found;
     if ((tag || everything) && hasChildren(node) && node.children.length > 0) {
       lists.push(node.children);
       next.push(0);
     }
   }
-  return undefined;
+  return found;
+}
+
+/** The first of `descendants`: `$(el).find(sel).first()`. */
+export function firstDescendant(el: Element, test: (e: Element) => boolean): Element | undefined {
+  return descendants(el, test, 1)[0];
 }
 
 /**
