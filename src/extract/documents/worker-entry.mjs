@@ -3,6 +3,9 @@
 import { register } from "tsx/esm/api";
 
 register();
+// tsx turns source-mapped stack traces on; pdf.js reads `new Error().stack` while it loads, which then parsed its
+// multi-megabyte source maps (about 0.3 s per worker). Errors leave a worker as messages only.
+process.setSourceMapsEnabled(false);
 const { readDocumentHere } = await import("./read-document.ts");
 
 /** @param {{ kind: string, bytes: Uint8Array, limits: object }} task */
