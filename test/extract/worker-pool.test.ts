@@ -6,6 +6,7 @@ import {
   closeDocumentPool,
   createDocumentPool,
   readDocument,
+  warmDocumentPool,
 } from "../../src/extract/documents/worker-pool.ts";
 import { DEFAULT_LIMITS } from "../../src/extract/limits.ts";
 import type { ContentKind } from "../../src/types/index.ts";
@@ -33,6 +34,14 @@ describe("document worker pool", () => {
     const inWorker = await readDocument(kind, bytes, DEFAULT_LIMITS);
     expect(inWorker.meta.error).toBeUndefined();
     expect(inWorker).toEqual(await readDocumentHere(kind, bytes, DEFAULT_LIMITS));
+  });
+
+  it("warming the pool loads a worker without reading anything; documents read after it agree", async () => {
+    await warmDocumentPool();
+    const bytes = fixture("regulation.pdf");
+    expect(await readDocument("pdf", bytes, DEFAULT_LIMITS)).toEqual(
+      await readDocumentHere("pdf", bytes, DEFAULT_LIMITS),
+    );
   });
 
   it("the size cap gives the same refusal in a worker as in this thread", async () => {

@@ -8,7 +8,13 @@ register();
 process.setSourceMapsEnabled(false);
 const { readDocumentHere } = await import("./read-document.ts");
 
-/** @param {{ kind: string, bytes: Uint8Array, limits: object }} task */
-export default function readInWorker(task) {
+/** @param {{ kind: string, bytes: Uint8Array, limits: object } | { warm: true }} task */
+export default async function readInWorker(task) {
+  if ("warm" in task) {
+    // pdf.js and its in-thread "worker" module load on the first PDF otherwise (the readers are loaded above).
+    await import("pdfjs-dist/legacy/build/pdf.mjs");
+    await import("pdfjs-dist/legacy/build/pdf.worker.mjs");
+    return null;
+  }
   return readDocumentHere(task.kind, task.bytes, task.limits);
 }

@@ -71,6 +71,14 @@ export async function readDocument(
   }
 }
 
+/**
+ * Starts a document worker and loads its readers before the first document arrives, so that a fixed start-up
+ * cost (about a second of CPU: tsx, pdf.js, SheetJS, mammoth) is not paid in the middle of a crawl.
+ */
+export async function warmDocumentPool(): Promise<void> {
+  if (workersEnabled()) await documentPool().run({ warm: true });
+}
+
 /** Ends the workers (tests, shutdown); the next document starts a new pool. */
 export async function closeDocumentPool(): Promise<void> {
   const p = pool;
