@@ -1,7 +1,7 @@
 import type { CheerioAPI } from "cheerio";
 import type { Element } from "domhandler";
 import type { FormInfo } from "../types/index.ts";
-import { descendants, pageElements, textContent } from "../util/dom-query.ts";
+import { closestTag, descendants, pageElements, previousElement, textContent } from "../util/dom-query.ts";
 import { resolveUrl } from "./links.ts";
 import { collapseSpaces } from "./russian/normalize.ts";
 import { tidyLines, visibleText } from "./visible-text.ts";
@@ -32,10 +32,10 @@ function isButton(e: Element): boolean {
 export function extractForms($: CheerioAPI, baseUrl: string): ExtractedForm[] {
   const all = pageElements($);
   const labels = all.filter((e) => e.name === "label");
-  return all.filter((e) => e.name === "form").map((form) => describeForm($, form, baseUrl, labels));
+  return all.filter((e) => e.name === "form").map((form) => describeForm(form, baseUrl, labels));
 }
 
-function describeForm($: CheerioAPI, form: Element, baseUrl: string, labels: Element[]): ExtractedForm {
+function describeForm(form: Element, baseUrl: string, labels: Element[]): ExtractedForm {
   const rawAction = form.attribs.action?.trim();
   const action = rawAction ? resolveUrl(rawAction, baseUrl) : null;
   const method = (form.attribs.method ?? "get").trim().toLowerCase() || "get";
@@ -44,7 +44,7 @@ function describeForm($: CheerioAPI, form: Element, baseUrl: string, labels: Ele
     const tag = el.name.toLowerCase();
     const type = tag === "input" ? (el.attribs.type ?? "text").toLowerCase() : tag;
     if (NON_FIELD_TYPES.has(type)) continue;
-    const label = fieldLabel($, el, labels);
+    const label = fieldLabel(el, labels);
     fields.push({ name: el.attribs.name ?? el.attribs.id ?? "", type, ...(label ? { label } : {}) });
   }
   const hasTextarea = fields.some((x) => x.type === "textarea");
@@ -68,25 +68,31 @@ function describeForm($: CheerioAPI, form: Element, baseUrl: string, labels: Ele
 }
 
 /** <label for>, a wrapping <label>, aria-label, placeholder, title, or the previous table cell of old layouts. */
-function fieldLabel($: CheerioAPI, el: Element, labels: Element[]): string {
+function fieldLabel(el: Element, labels: Element[]): string {
   const id = el.attribs.id;
   if (id) {
     const forLabel = labels.find((l) => l.attribs.for === id);
-    const t = collapseSpaces(forLabel ? textContent(forLabel) : "");
+    const t = collapseSpaces(textOf(forLabel));
     if (t) return t;
   }
-  const wrapping = collapseSpaces($(el).closest("label").text());
+  const wrapping = collapseSpaces(textOf(closestTag(el, "label")));
   if (wrapping) return wrapping;
   for (const attr of ["aria-label", "placeholder", "title"]) {
     const t = collapseSpaces(el.attribs[attr] ?? "");
     if (t) return t;
   }
-  const cell = $(el).closest("td");
-  if (cell.length) {
-    const t = collapseSpaces(cell.prev("td, th").text());
+  const cell = closestTag(el, "td");
+  if (cell) {
+    // `$(cell).prev("td, th")`: the cell right before, when it is one.
+    const prev = previousElement(cell);
+    const t = collapseSpaces(prev && (prev.name === "td" || prev.name === "th") ? textContent(prev) : "");
     if (t) return t.slice(0, 200);
   }
   return "";
+}
+
+function textOf(el: Element | undefined): string {
+  return el ? textContent(el) : "";
 }
 
 function isSearchForm(

@@ -128,3 +128,16 @@ export function pageElements($: { root(): { get(i: number): AnyNode | undefined 
 export function hasClass(el: Element, name: string): boolean {
   return el.attribs.class?.split(/\s+/).includes(name) ?? false;
 }
+
+/** The element itself or its nearest element ancestor named `name`: `$(el).closest(name)`. */
+export function closestTag(el: Element, name: string): Element | undefined {
+  for (let p: AnyNode | null = el; p && isTag(p); p = p.parent) if (p.name === name) return p;
+  return undefined;
+}
+
+/** The element just before `el` among its siblings, text and comments skipped: `$(el).prev()`. */
+export function previousElement(el: Element): Element | undefined {
+  let prev = el.prev;
+  while (prev && !isTag(prev)) prev = prev.prev;
+  return prev ?? undefined;
+}
