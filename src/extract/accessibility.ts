@@ -1,6 +1,7 @@
 import type { CheerioAPI } from "cheerio";
 import type { Element } from "domhandler";
 import type { ExtractedLink } from "../types/index.ts";
+import { firstDescendant, pageElements, textContent } from "../util/dom-query.ts";
 import { resolveUrl } from "./links.ts";
 import { collapseSpaces } from "./russian/normalize.ts";
 
@@ -30,28 +31,40 @@ const INLINE_SCRIPT_CUE: [RegExp, string][] = [
   [/special[-_]?version|specialVersion/i, "inline:special-version"],
 ];
 
+/** What a toggle shows as its icon (the first of them inside it). */
+const ICON_TAGS = new Set(["img", "i", "span", "svg"]);
+
+/** `a, button, [role=button], [onclick], input[type=button], input[type=image]` (type compares caselessly). */
+function isToggle(e: Element): boolean {
+  if (e.name === "a" || e.name === "button" || e.attribs.role === "button" || e.attribs.onclick != null)
+    return true;
+  const type = e.name === "input" ? e.attribs.type?.toLowerCase() : undefined;
+  return type === "button" || type === "image";
+}
+
 export function findAccessibility($: CheerioAPI, baseUrl: string): AccessibilityHints {
   const links: ExtractedLink[] = [];
   const seen = new Set<Element>();
-  for (const el of $(
-    "a, button, [role=button], [onclick], input[type=button], input[type=image]",
-  ).toArray() as Element[]) {
+  const all = pageElements($);
+  for (const el of all.filter(isToggle)) {
     if (seen.has(el)) continue;
     seen.add(el);
-    const node = $(el);
-    const imgAlt = collapseSpaces(node.find("img").first().attr("alt") ?? "");
+    const img = firstDescendant(el, (e) => e.name === "img");
+    const imgAlt = collapseSpaces(img?.attribs.alt ?? "");
     const text =
-      collapseSpaces(node.text()) ||
+      collapseSpaces(textContent(el)) ||
       imgAlt ||
       collapseSpaces(el.attribs["aria-label"] ?? el.attribs.value ?? el.attribs.alt ?? "");
-    const title = collapseSpaces(el.attribs.title ?? node.find("[title]").first().attr("title") ?? "");
+    const title = collapseSpaces(
+      el.attribs.title ?? firstDescendant(el, (e) => e.attribs.title != null)?.attribs.title ?? "",
+    );
     const attrs = [
       el.attribs.class,
       el.attribs.id,
       el.attribs.onclick,
       el.attribs["data-target"],
-      node.find("img, i, span, svg").first().attr("class"),
-      node.find("img").first().attr("src"),
+      firstDescendant(el, (e) => ICON_TAGS.has(e.name))?.attribs.class,
+      img?.attribs.src,
     ]
       .filter(Boolean)
       .join(" ");
@@ -68,17 +81,17 @@ export function findAccessibility($: CheerioAPI, baseUrl: string): Accessibility
     links.push({ url, text, ...(title ? { title } : {}), inNav: false });
   }
   const scripts: string[] = [];
-  for (const el of $("script").toArray() as Element[]) {
+  for (const el of all.filter((e) => e.name === "script")) {
     const src = el.attribs.src?.trim();
     if (src) {
       if (SCRIPT_CUE.test(src)) scripts.push(resolveUrl(src, baseUrl) ?? src);
       continue;
     }
-    const body = $(el).text();
+    const body = textContent(el);
     for (const [re, name] of INLINE_SCRIPT_CUE)
       if (re.test(body) && !scripts.includes(name)) scripts.push(name);
   }
-  for (const el of $("link[href]").toArray() as Element[]) {
+  for (const el of all.filter((e) => e.name === "link" && e.attribs.href != null)) {
     const href = el.attribs.href ?? "";
     if (/stylesheet/i.test(el.attribs.rel ?? "") && SCRIPT_CUE.test(href))
       scripts.push(resolveUrl(href, baseUrl) ?? href);

@@ -5,20 +5,25 @@
  */
 import type { CheerioAPI } from "cheerio";
 import type { Element } from "domhandler";
+import { pageElements } from "../util/dom-query.ts";
 import { collapseSpaces } from "./russian/normalize.ts";
 
-const SELECTOR = [
-  "[class*=breadcrumb]",
-  "[id*=breadcrumb]",
-  "[class*=crumbs]",
-  "[class*=pathway]",
-  "[class*=navigation-chain]",
-  "[itemtype*=BreadcrumbList]",
-].join(", ");
+/** `[class*=breadcrumb], [id*=breadcrumb], [class*=crumbs], [class*=pathway], [class*=navigation-chain], [itemtype*=BreadcrumbList]`. */
+function isTrail(e: Element): boolean {
+  const cls = e.attribs.class ?? "";
+  return (
+    cls.includes("breadcrumb") ||
+    (e.attribs.id ?? "").includes("breadcrumb") ||
+    cls.includes("crumbs") ||
+    cls.includes("pathway") ||
+    cls.includes("navigation-chain") ||
+    (e.attribs.itemtype ?? "").includes("BreadcrumbList")
+  );
+}
 const MAX_CHARS = 400;
 
 export function extractBreadcrumbs($: CheerioAPI): string {
-  const el = $(SELECTOR).first().get(0) as Element | undefined;
+  const el = pageElements($).find(isTrail);
   if (!el) return "";
   // Joomla marks each link (`a.pathway`), not the trail: read the parent then.
   const trail = el.name === "a" && el.parent ? $(el.parent) : $(el);

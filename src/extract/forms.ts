@@ -1,6 +1,7 @@
 import type { CheerioAPI } from "cheerio";
 import type { Element } from "domhandler";
 import type { FormInfo } from "../types/index.ts";
+import { closestTag, descendants, pageElements, previousElement, textContent } from "../util/dom-query.ts";
 import { resolveUrl } from "./links.ts";
 import { collapseSpaces } from "./russian/normalize.ts";
 import { tidyLines, visibleText } from "./visible-text.ts";
@@ -19,29 +20,37 @@ const SEARCH_NAME =
 const SEARCH_HINT = /search|poisk|find|поиск|найти|искать/i;
 const FORM_TEXT_MAX = 500;
 
-export function extractForms($: CheerioAPI, baseUrl: string): ExtractedForm[] {
-  return ($("form").toArray() as Element[]).map((form) => describeForm($, form, baseUrl));
+/** `input, select, textarea`. */
+const FIELD_TAGS = new Set(["input", "select", "textarea"]);
+const BUTTON_TYPES = new Set(["submit", "button", "image"]);
+
+/** `button, input[type=submit], input[type=button], input[type=image]` (type compares caselessly). */
+function isButton(e: Element): boolean {
+  return e.name === "button" || (e.name === "input" && BUTTON_TYPES.has(e.attribs.type?.toLowerCase() ?? ""));
 }
 
-function describeForm($: CheerioAPI, form: Element, baseUrl: string): ExtractedForm {
-  const f = $(form);
-  const rawAction = f.attr("action")?.trim();
+export function extractForms($: CheerioAPI, baseUrl: string): ExtractedForm[] {
+  const all = pageElements($);
+  const labels = all.filter((e) => e.name === "label");
+  return all.filter((e) => e.name === "form").map((form) => describeForm(form, baseUrl, labels));
+}
+
+function describeForm(form: Element, baseUrl: string, labels: Element[]): ExtractedForm {
+  const rawAction = form.attribs.action?.trim();
   const action = rawAction ? resolveUrl(rawAction, baseUrl) : null;
-  const method = (f.attr("method") ?? "get").trim().toLowerCase() || "get";
+  const method = (form.attribs.method ?? "get").trim().toLowerCase() || "get";
   const fields: FormInfo["fields"] = [];
-  for (const el of f.find("input, select, textarea").toArray() as Element[]) {
+  for (const el of descendants(form, (e) => FIELD_TAGS.has(e.name))) {
     const tag = el.name.toLowerCase();
     const type = tag === "input" ? (el.attribs.type ?? "text").toLowerCase() : tag;
     if (NON_FIELD_TYPES.has(type)) continue;
-    const label = fieldLabel($, el);
+    const label = fieldLabel(el, labels);
     fields.push({ name: el.attribs.name ?? el.attribs.id ?? "", type, ...(label ? { label } : {}) });
   }
   const hasTextarea = fields.some((x) => x.type === "textarea");
   const hasFileInput = fields.some((x) => x.type === "file");
-  const buttons = (
-    f.find("button, input[type=submit], input[type=button], input[type=image]").toArray() as Element[]
-  )
-    .map((b) => collapseSpaces($(b).text() || b.attribs.value || b.attribs.alt || b.attribs.title || ""))
+  const buttons = descendants(form, isButton)
+    .map((b) => collapseSpaces(textContent(b) || b.attribs.value || b.attribs.alt || b.attribs.title || ""))
     .filter(Boolean);
   const text = collapseSpaces([tidyLines(visibleText([form], undefined, 5000)), ...buttons].join(" ")).slice(
     0,
@@ -59,27 +68,31 @@ function describeForm($: CheerioAPI, form: Element, baseUrl: string): ExtractedF
 }
 
 /** <label for>, a wrapping <label>, aria-label, placeholder, title, or the previous table cell of old layouts. */
-function fieldLabel($: CheerioAPI, el: Element): string {
+function fieldLabel(el: Element, labels: Element[]): string {
   const id = el.attribs.id;
   if (id) {
-    const forLabel = $("label")
-      .filter((_, l) => (l as Element).attribs.for === id)
-      .first();
-    const t = collapseSpaces(forLabel.text());
+    const forLabel = labels.find((l) => l.attribs.for === id);
+    const t = collapseSpaces(textOf(forLabel));
     if (t) return t;
   }
-  const wrapping = collapseSpaces($(el).closest("label").text());
+  const wrapping = collapseSpaces(textOf(closestTag(el, "label")));
   if (wrapping) return wrapping;
   for (const attr of ["aria-label", "placeholder", "title"]) {
     const t = collapseSpaces(el.attribs[attr] ?? "");
     if (t) return t;
   }
-  const cell = $(el).closest("td");
-  if (cell.length) {
-    const t = collapseSpaces(cell.prev("td, th").text());
+  const cell = closestTag(el, "td");
+  if (cell) {
+    // `$(cell).prev("td, th")`: the cell right before, when it is one.
+    const prev = previousElement(cell);
+    const t = collapseSpaces(prev && (prev.name === "td" || prev.name === "th") ? textContent(prev) : "");
     if (t) return t.slice(0, 200);
   }
   return "";
+}
+
+function textOf(el: Element | undefined): string {
+  return el ? textContent(el) : "";
 }
 
 function isSearchForm(

@@ -2,6 +2,7 @@ import * as cheerio from "cheerio";
 import type { AnyNode, Element } from "domhandler";
 import { needsRendering } from "../crawl/browser/needs-rendering.ts";
 import type { Heading, PageArtifacts } from "../types/index.ts";
+import { pageElements, textContent } from "../util/dom-query.ts";
 import { findAccessibility } from "./accessibility.ts";
 import { extractBreadcrumbs } from "./breadcrumbs.ts";
 import { extractContacts } from "./contacts.ts";
@@ -32,10 +33,15 @@ export function extractHtml(
   const $ = cheerio.load(capNesting(htmlCut ? html.slice(0, limits.maxHtmlChars) : html));
   const max = Math.min(limits.maxTextChars, limits.maxPageTextChars ?? DEFAULT_LIMITS.maxPageTextChars);
 
-  const title = collapseSpaces($("title").first().text()) || collapseSpaces($("h1").first().text());
-  const headings = extractHeadings($);
+  const all = pageElements($);
+  const firstText = (name: string) => {
+    const el = all.find((e) => e.name === name);
+    return el ? textContent(el) : "";
+  };
+  const title = collapseSpaces(firstText("title")) || collapseSpaces(firstText("h1"));
+  const headings = extractHeadings(all);
   const layout = analyseLayout($);
-  const body = $("body").toArray();
+  const body = all.filter((e) => e.name === "body");
   const bodyNodes: AnyNode[] = body.length ? body : $.root().toArray();
 
   const fullText = tidyLines(visibleText(bodyNodes, undefined, max + 1));
@@ -69,9 +75,12 @@ export function extractHtml(
   };
 }
 
-function extractHeadings($: cheerio.CheerioAPI): Heading[] {
+const HEADING_TAGS = new Set(["h1", "h2", "h3", "h4", "h5", "h6"]);
+
+/** `h1, h2, h3, h4, h5, h6, [role=heading]`. */
+function extractHeadings(all: Element[]): Heading[] {
   const headings: Heading[] = [];
-  for (const el of $("h1, h2, h3, h4, h5, h6, [role=heading]").toArray() as Element[]) {
+  for (const el of all.filter((e) => HEADING_TAGS.has(e.name) || e.attribs.role === "heading")) {
     const text = collapseSpaces(tidyLines(visibleText([el])));
     if (!text) continue;
     const level = /^h[1-6]$/i.test(el.name)

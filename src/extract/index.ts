@@ -10,7 +10,7 @@ import { type ExtractLimits, withDefaults } from "./limits.ts";
 import { officialDocuments } from "./official-documents.ts";
 import { collapseSpaces } from "./russian/normalize.ts";
 
-export { closeDocumentPool } from "./documents/worker-pool.ts";
+export { closeDocumentPool, warmDocumentPool } from "./documents/worker-pool.ts";
 export type { ExtractLimits } from "./limits.ts";
 export { DEFAULT_LIMITS } from "./limits.ts";
 

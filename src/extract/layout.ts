@@ -1,5 +1,6 @@
 import type { CheerioAPI } from "cheerio";
 import type { AnyNode, Element } from "domhandler";
+import { pageElements, textContent } from "../util/dom-query.ts";
 
 /**
  * Page layout: which elements are navigation (menus, header, footer, sidebars, breadcrumbs) and which one holds
@@ -35,15 +36,68 @@ const SIDE_COLUMN_TOKEN =
 /** Bootstrap-style `page-header` wraps the page's own title: content, not navigation. */
 const NOT_NAV_TOKEN = /^(?:page[-_]header|entry[-_]header|article[-_]header|news[-_]header|post[-_]header)$/i;
 
-const MAIN_SELECTORS = [
-  "main",
-  "[role=main]",
-  "#workarea, .workarea, .bx-content, #bx-content",
-  "#content, #main-content, #maincontent, #page-content, #vikon-content, #main_content, #content-main",
-  ".main-content, .page-content, .content-area, .page__content, .main__content, .content__inner, .page-main, .text-page, .maintext, .main-text, .news-detail, .article-detail, .gw-content",
-  "article",
-  ".content, #main, .main, td.content, td.main",
+/**
+ * The main-content tiers, most specific first; each stands for a selector list (written before each) and is
+ * matched against the page's element list, as the selector would, in document order.
+ */
+interface MainTier {
+  tags?: string[];
+  role?: string;
+  ids?: string[];
+  classes?: string[];
+}
+const MAIN_TIERS: MainTier[] = [
+  // main
+  { tags: ["main"] },
+  // [role=main]
+  { role: "main" },
+  // #workarea, .workarea, .bx-content, #bx-content
+  { ids: ["workarea", "bx-content"], classes: ["workarea", "bx-content"] },
+  // #content, #main-content, #maincontent, #page-content, #vikon-content, #main_content, #content-main
+  {
+    ids: [
+      "content",
+      "main-content",
+      "maincontent",
+      "page-content",
+      "vikon-content",
+      "main_content",
+      "content-main",
+    ],
+  },
+  // .main-content, .page-content, .content-area, .page__content, .main__content, .content__inner, .page-main,
+  // .text-page, .maintext, .main-text, .news-detail, .article-detail, .gw-content
+  {
+    classes: [
+      "main-content",
+      "page-content",
+      "content-area",
+      "page__content",
+      "main__content",
+      "content__inner",
+      "page-main",
+      "text-page",
+      "maintext",
+      "main-text",
+      "news-detail",
+      "article-detail",
+      "gw-content",
+    ],
+  },
+  // article
+  { tags: ["article"] },
+  // .content, #main, .main, td.content, td.main (the td ones are within .content and .main)
+  { ids: ["main"], classes: ["content", "main"] },
 ];
+
+function inTier(el: Element, tier: MainTier): boolean {
+  if (tier.tags?.includes(el.name)) return true;
+  if (tier.role !== undefined && el.attribs.role === tier.role) return true;
+  const id = el.attribs.id;
+  if (id !== undefined && tier.ids?.includes(id)) return true;
+  const classes = tier.classes;
+  return classes !== undefined && (el.attribs.class?.split(/\s+/).some((c) => classes.includes(c)) ?? false);
+}
 
 export function analyseLayout($: CheerioAPI): Layout {
   const main = findMain($);
@@ -103,20 +157,21 @@ function hasAncestor(el: Element, tags: string[]): boolean {
  * text. A tier whose best element holds almost no text (an empty `<main>` shell) is skipped.
  */
 function findMain($: CheerioAPI): Element | null {
-  for (const selector of MAIN_SELECTORS) {
-    const found = $(selector).toArray() as Element[];
+  const all = pageElements($);
+  for (const tier of MAIN_TIERS) {
+    const found = all.filter((el) => inTier(el, tier));
     if (found.length === 0) continue;
     let best: Element | null = null;
     let bestLength = 0;
     for (const el of found) {
-      const length = $(el).text().replace(/\s+/g, " ").length;
+      const length = textContent(el).replace(/\s+/g, " ").length;
       if (length > bestLength) {
         best = el;
         bestLength = length;
       }
     }
     // Several <article> cards on a list page: their common parent is the content, not one card.
-    if (selector === "article" && found.length > 1 && best?.parent?.type === "tag")
+    if (tier.tags?.includes("article") && found.length > 1 && best?.parent?.type === "tag")
       best = best.parent as Element;
     if (best && bestLength >= 40) return best;
   }

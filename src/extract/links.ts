@@ -1,6 +1,7 @@
 import type { CheerioAPI } from "cheerio";
 import type { AnyNode, Element } from "domhandler";
 import type { ExtractedLink } from "../types/index.ts";
+import { firstDescendant, pageElements, textContent } from "../util/dom-query.ts";
 import { collapseSpaces } from "./russian/normalize.ts";
 import { tidyLines, visibleText } from "./visible-text.ts";
 
@@ -50,13 +51,18 @@ export function extractLinks(
     if (!href || IGNORED_SCHEMES.test(href)) continue;
     const url = resolveUrl(href, base);
     if (!url) continue;
-    const a = $(el);
     const text =
-      collapseSpaces(a.text()) ||
-      collapseSpaces(a.find("img[alt]").first().attr("alt") ?? "") ||
+      collapseSpaces(textContent(el)) ||
+      collapseSpaces(
+        firstDescendant(el, (e) => e.name === "img" && e.attribs.alt != null)?.attribs.alt ?? "",
+      ) ||
       collapseSpaces(el.attribs["aria-label"] ?? "") ||
       collapseSpaces(el.name === "area" ? (el.attribs.alt ?? "") : "");
-    const title = collapseSpaces(el.attribs.title ?? a.find("img[title]").first().attr("title") ?? "");
+    const title = collapseSpaces(
+      el.attribs.title ??
+        firstDescendant(el, (e) => e.name === "img" && e.attribs.title != null)?.attribs.title ??
+        "",
+    );
     const context = linkContext(el, text, blockTexts);
     links.push({
       url,
@@ -75,7 +81,7 @@ export function extractLinks(
  * (menus lead to the sections the rules look for), then the rest in page order.
  */
 function keptAnchors($: CheerioAPI, navSet: Set<AnyNode>, maxLinks: number): Element[] {
-  const all = $("a[href], area[href]").toArray() as Element[];
+  const all = pageElements($).filter((e) => (e.name === "a" || e.name === "area") && e.attribs.href != null);
   if (all.length <= maxLinks) return all;
   const kept = new Set<Element>();
   for (const el of all) {
@@ -91,7 +97,7 @@ function keptAnchors($: CheerioAPI, navSet: Set<AnyNode>, maxLinks: number): Ele
 
 /** `<base href>` changes how relative links resolve; many old sites use it. */
 function documentBase($: CheerioAPI, pageUrl: string): string {
-  const href = $("base[href]").first().attr("href");
+  const href = pageElements($).find((e) => e.name === "base" && e.attribs.href != null)?.attribs.href;
   return (href && resolveUrl(href, pageUrl)) || pageUrl;
 }
 

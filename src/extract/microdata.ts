@@ -1,5 +1,6 @@
 import type { CheerioAPI } from "cheerio";
 import type { Element } from "domhandler";
+import { pageElements } from "../util/dom-query.ts";
 import { resolveUrl } from "./links.ts";
 import { collapseSpaces } from "./russian/normalize.ts";
 import { tidyLines, visibleText } from "./visible-text.ts";
@@ -32,7 +33,7 @@ export function extractMicrodata($: CheerioAPI, baseUrl: string): Record<string,
     out[key] = list;
     if (list.length < VALUES_PER_KEY && !list.includes(value)) list.push(value);
   };
-  for (const el of $("[itemprop]").toArray() as Element[]) {
+  for (const el of pageElements($).filter((e) => e.attribs.itemprop != null)) {
     const names = (el.attribs.itemprop ?? "").split(/\s+/).filter(Boolean);
     if (names.length === 0) continue;
     const values = itemValues($, el, baseUrl);

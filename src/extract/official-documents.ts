@@ -295,7 +295,6 @@ export function officialDocuments(text: string, skipLine?: (line: string) => boo
       }
       continue;
     }
-    if (skipLine?.(line)) continue;
     // «Федеральный закон от 05.12.2017 № 392-ФЗ», «Областной закон …»: the law's head opens with its level.
     const law = LAW_HEAD.exec(line);
     const word = law ? law[0] : firstWord(line);
@@ -304,6 +303,8 @@ export function officialDocuments(text: string, skipLine?: (line: string) => boo
       // A title to the text right after the requisites of a head we already have.
       continue;
     }
+    // Asked only of lines that could head a document: the caller's test compares the line with every link row.
+    if (skipLine?.(line)) continue;
     const upper = isUpperWord(word);
     const rest = line.slice(line.indexOf(word) + word.length).trim();
     if (upper && rest === "") {

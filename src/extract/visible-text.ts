@@ -119,13 +119,13 @@ const TAB_RUN = / ?\t[\t ]*/g;
 
 /** Collapse spaces inside lines (a run with a tab becomes one tab: cell boundaries), drop empty lines. */
 export function tidyLines(text: string): string {
+  // Neither run crosses a line break, so both are replaced over the whole text at once, not line by line.
   return text
     .replace(/\u00ad/g, "")
+    .replace(SPACE_RUN, " ")
+    .replace(TAB_RUN, "\t")
     .split(/[\n\r\f\v\u2028\u2029]/)
-    .map((line) => {
-      // trim() drops edge tabs too: an empty first or last cell separates nothing.
-      return line.replace(SPACE_RUN, " ").replace(TAB_RUN, "\t").trim();
-    })
+    .map((line) => line.trim()) // trim() drops edge tabs too: an empty first or last cell separates nothing.
     .filter(Boolean)
     .join("\n");
 }

@@ -1,5 +1,7 @@
 import type { CheerioAPI } from "cheerio";
 import * as cheerio from "cheerio";
+import type { Element } from "domhandler";
+import { hasClass, isTag, pageElements, textContent } from "../../util/dom-query.ts";
 
 /**
  * The one heuristic for "this static HTML needs a browser": the crawl's render policy (`--render auto`) and the
@@ -14,21 +16,22 @@ const ANALYTICS =
   /mc\.yandex\.ru|metrika|googletagmanager|google-analytics|top-fwz1\.mail\.ru|top\.mail\.ru|liveinternet|openstat|counter\.yadro|\bym\(|gtag\(|_tmr\b|GoogleAnalyticsObject/i;
 
 /** Mount points of the common SPA frameworks: a shell when they are empty. */
-const SPA_ROOTS = [
-  "#app",
-  "#root",
-  "#__next",
-  "#__nuxt",
-  "#___gatsby",
-  "#q-app",
-  "app-root",
-  "[ng-version]",
-  "[ng-app]",
-  "[data-reactroot]",
+const SPA_ROOTS: [string, (e: Element) => boolean][] = [
+  ...["app", "root", "__next", "__nuxt", "___gatsby", "q-app"].map(
+    (id): [string, (e: Element) => boolean] => [`#${id}`, (e) => e.attribs.id === id],
+  ),
+  ["app-root", (e) => e.name === "app-root"],
+  ...["ng-version", "ng-app", "data-reactroot"].map((attr): [string, (e: Element) => boolean] => [
+    `[${attr}]`,
+    (e) => e.attribs[attr] != null,
+  ]),
 ];
 
 /** «Включите JavaScript» notices: the site itself says the content needs scripts. */
 const NOSCRIPT_NOTICE = /javascript|включите|включить|enable/i;
+
+/** Elements whose content is no visible text here. */
+const HIDDEN = new Set(["script", "style", "noscript", "template", "svg"]);
 
 const JS_TYPES = /^(|text\/javascript|application\/javascript|module|text\/babel)$/i;
 
@@ -57,43 +60,50 @@ export interface RenderVerdict {
  */
 export function needsRendering(html: string | CheerioAPI): RenderVerdict {
   const $ = typeof html === "string" ? cheerio.load(html) : html;
-  const scripts = $("script").filter((_, el) => {
-    const s = $(el);
-    if (!JS_TYPES.test((s.attr("type") ?? "").trim())) return s.attr("id") === "__NEXT_DATA__";
-    return !ANALYTICS.test(s.attr("src") ?? "") && !ANALYTICS.test(s.text());
+  // One list of the page's elements, read off the nodes: a selector per question walked the tree each time
+  // and wrapping each node in a Cheerio object cost more than the test.
+  const all = pageElements($);
+  const scripts = all.filter((el) => {
+    if (el.name !== "script") return false;
+    if (!JS_TYPES.test((el.attribs.type ?? "").trim())) return el.attribs.id === "__NEXT_DATA__";
+    return !ANALYTICS.test(el.attribs.src ?? "") && !ANALYTICS.test(textContent(el));
   });
   if (scripts.length === 0) return { render: false, reason: "на странице нет скриптов, строящих содержимое" };
 
-  if ($("script#__NEXT_DATA__").length > 0)
+  if (all.some((e) => e.name === "script" && e.attribs.id === "__NEXT_DATA__"))
     return { render: true, reason: "приложение Next.js (__NEXT_DATA__)" };
-  const code = scripts
-    .toArray()
-    .map((el) => $(el).text())
-    .join("\n");
+  const code = scripts.map((el) => textContent(el)).join("\n");
   if (/window\.__NUXT__/.test(code)) return { render: true, reason: "приложение Nuxt (__NUXT__)" };
-  for (const selector of SPA_ROOTS) {
-    const root = $(selector).first();
-    if (root.length && root.children().length === 0 && root.text().trim() === "") {
+  for (const [selector, matches] of SPA_ROOTS) {
+    const root = all.find(matches);
+    if (root && !root.children.some(isTag) && textContent(root).trim() === "") {
       return { render: true, reason: `пустой корневой элемент приложения (${selector})` };
     }
   }
 
-  const links = $("a[href]").filter((_, el) => {
-    const href = ($(el).attr("href") ?? "").trim();
+  const anchors = all.filter((e) => e.name === "a" && e.attribs.href != null);
+  const links = anchors.filter((el) => {
+    const href = (el.attribs.href ?? "").trim();
     return href !== "" && !href.startsWith("#") && !/^javascript:/i.test(href);
   }).length;
-  const noscriptNotice = $("noscript")
-    .toArray()
-    .some((el) => NOSCRIPT_NOTICE.test($(el).text()));
-  const body = $("body").first().clone();
-  body.find("script, style, noscript, template, svg").remove();
-  const text = body.text().replace(/\s+/g, " ").trim();
+  const noscriptNotice = all.some((el) => el.name === "noscript" && NOSCRIPT_NOTICE.test(textContent(el)));
+  // The body's text without what never shows; read in place instead of cloning the body and removing them.
+  const body = all.find((e) => e.name === "body");
+  const text = body
+    ? textContent(body, (el) => HIDDEN.has(el.name))
+        .replace(/\s+/g, " ")
+        .trim()
+    : "";
 
   const cloaked =
     CLOAK_SCRIPT.test(code) ||
-    ($("[id^='cloak']").length > 0 && CLOAK_TEXT.test(text)) ||
-    $(".__cf_email__, a[href*='/cdn-cgi/l/email-protection']").length > 0;
-  const readableEmail = $("a[href^='mailto:']").length > 0 || EMAIL.test(text);
+    (all.some((e) => e.attribs.id?.startsWith("cloak")) && CLOAK_TEXT.test(text)) ||
+    all.some(
+      (e) =>
+        hasClass(e, "__cf_email__") ||
+        (e.name === "a" && e.attribs.href?.includes("/cdn-cgi/l/email-protection")),
+    );
+  const readableEmail = anchors.some((e) => e.attribs.href?.startsWith("mailto:")) || EMAIL.test(text);
   if (cloaked && !readableEmail) {
     return { render: true, reason: "адрес e-mail записывается скриптом (защита от спам-ботов)" };
   }

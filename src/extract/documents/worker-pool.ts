@@ -18,15 +18,21 @@ const TERMINATE_GRACE_MS = 5_000;
 
 let pool: Piscina | null = null;
 
-function documentPool(): Piscina {
-  pool ??= new Piscina({
-    filename: new URL("./worker-entry.mjs", import.meta.url).href,
+/** A pool of document workers; `filename` is another worker entry only in tests (a worker that never ends). */
+export function createDocumentPool(filename = new URL("./worker-entry.mjs", import.meta.url).href): Piscina {
+  return new Piscina({
+    filename,
     minThreads: 0,
-    maxThreads: Math.max(1, Math.min(4, availableParallelism())),
+    // One core stays with the crawl itself (parsing HTML, extraction); at most four documents at once.
+    maxThreads: Math.max(1, Math.min(4, availableParallelism() - 1)),
     // Idle workers end soon: a finished `nok check` must not wait on them (they are unref'd meanwhile).
     idleTimeout: 10_000,
     resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB, maxYoungGenerationSizeMb: 32, stackSizeMb: 8 },
   });
+}
+
+function documentPool(): Piscina {
+  pool ??= createDocumentPool();
   return pool;
 }
 
@@ -34,16 +40,20 @@ export function workersEnabled(env: NodeJS.ProcessEnv = process.env): boolean {
   return env.NOK_DOCUMENT_WORKERS !== "0";
 }
 
-/** One document, in a worker when enabled; never throws. Over a limit it comes back `too-large` or `timeout`. */
+/**
+ * One document, in a worker when enabled (the shared pool unless one is given); never throws. Over a limit it
+ * comes back `too-large` or `timeout`.
+ */
 export async function readDocument(
   kind: ContentKind,
   bytes: Uint8Array,
   limits: ExtractLimits,
+  inPool?: Piscina,
 ): Promise<DocumentText> {
-  if (!workersEnabled()) return readDocumentHere(kind, bytes, limits);
+  if (!inPool && !workersEnabled()) return readDocumentHere(kind, bytes, limits);
   const signal = AbortSignal.timeout(limits.timeMs + TERMINATE_GRACE_MS);
   try {
-    return (await documentPool().run({ kind, bytes, limits }, { signal })) as DocumentText;
+    return (await (inPool ?? documentPool()).run({ kind, bytes, limits }, { signal })) as DocumentText;
   } catch (err) {
     if (signal.aborted)
       return failure(`документ не прочитан за ${Math.round(limits.timeMs / 1000)} с`, {
@@ -59,6 +69,14 @@ export async function readDocument(
       errorCode: "unreadable",
     });
   }
+}
+
+/**
+ * Starts a document worker and loads its readers before the first document arrives, so that a fixed start-up
+ * cost (about a second of CPU: tsx, pdf.js, SheetJS, mammoth) is not paid in the middle of a crawl.
+ */
+export async function warmDocumentPool(): Promise<void> {
+  if (workersEnabled()) await documentPool().run({ warm: true });
 }
 
 /** Ends the workers (tests, shutdown); the next document starts a new pool. */

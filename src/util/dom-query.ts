@@ -1,0 +1,143 @@
+import type { AnyNode, Element } from "domhandler";
+
+/**
+ * Plain walks over the parsed DOM for what extraction and the render heuristic ask per element. `$(el).find("img").first()` and
+ * `$(el).text()` parse and compile a selector and wrap nodes on every call; on a page with hundreds of links
+ * that was the largest cost of extraction. These give the same answers as cheerio does.
+ */
+
+/** domhandler's isTag: <script> and <style> have node types of their own. */
+export function isTag(node: AnyNode): node is Element {
+  return node.type === "tag" || node.type === "script" || node.type === "style";
+}
+
+function hasChildren(node: AnyNode): node is AnyNode & { children: AnyNode[] } {
+  return Object.hasOwn(node, "children");
+}
+
+/**
+ * The descendant elements of `el` in document order that pass `test`, at most `limit`: `$(el).find(sel)`.
+ * Like css-select, an element whose parent is an element only sees descendants linked to it through element
+ * parents (so not a <template>'s content, which hangs under a document fragment); an element whose parent is
+ * not one (the root's <html>, a template's top element) sees everything below it.
+ */
+export function descendants(
+  el: Element,
+  test: (e: Element) => boolean,
+  limit = Number.POSITIVE_INFINITY,
+): Element[] {
+  const found: Element[] = [];
+  const everything = !(el.parent && isTag(el.parent));
+  // Explicit stacks, not recursion: nesting is capped before parsing, but walks stay flat anyway.
+  const lists: AnyNode[][] = [el.children.filter(isTag)];
+  const next: number[] = [0];
+  while (lists.length > 0) {
+    const top = lists.length - 1;
+    const list = lists[top] as AnyNode[];
+    const i = next[top] as number;
+    if (i >= list.length) {
+      lists.pop();
+      next.pop();
+      continue;
+    }
+    next[top] = i + 1;
+    const node = list[i] as AnyNode;
+    const tag = isTag(node);
+    if (tag && test(node) && found.push(node) >= limit) return found;
+    if ((tag || everything) && hasChildren(node) && node.children.length > 0) {
+      lists.push(node.children);
+      next.push(0);
+    }
+  }
+  return found;
+}
+
+/** The first of `descendants`: `$(el).find(sel).first()`. */
+export function firstDescendant(el: Element, test: (e: Element) => boolean): Element | undefined {
+  return descendants(el, test, 1)[0];
+}
+
+/**
+ * All text below a node, comments left out: `$(node).text()` (domutils' textContent). Elements for which
+ * `skip` says yes are left out with everything inside them, as if removed first.
+ */
+export function textContent(node: AnyNode, skip?: (el: Element) => boolean): string {
+  if (node.type === "text") return node.data;
+  if (node.type === "comment" || !hasChildren(node)) return "";
+  let out = "";
+  const lists: AnyNode[][] = [node.children];
+  const next: number[] = [0];
+  while (lists.length > 0) {
+    const top = lists.length - 1;
+    const list = lists[top] as AnyNode[];
+    const i = next[top] as number;
+    if (i >= list.length) {
+      lists.pop();
+      next.pop();
+      continue;
+    }
+    next[top] = i + 1;
+    const child = list[i] as AnyNode;
+    if (child.type === "text") out += child.data;
+    else if (skip && isTag(child) && skip(child)) continue;
+    else if (child.type !== "comment" && hasChildren(child) && child.children.length > 0) {
+      lists.push(child.children);
+      next.push(0);
+    }
+  }
+  return out;
+}
+
+const indexed = new WeakMap<AnyNode, Element[]>();
+
+/**
+ * Every element of a parsed page in document order, as a selector run from the root sees them (template
+ * content included), listed once per page: each `$("…")` from the root walked the whole tree again, and
+ * extraction asks some thirty of them per page. The tree must not change after the first call.
+ */
+export function pageElements($: { root(): { get(i: number): AnyNode | undefined } }): Element[] {
+  const doc = $.root().get(0);
+  if (!doc) return [];
+  let list = indexed.get(doc);
+  if (list) return list;
+  list = [];
+  const lists: AnyNode[][] = [hasChildren(doc) ? doc.children : []];
+  const next: number[] = [0];
+  while (lists.length > 0) {
+    const top = lists.length - 1;
+    const nodes = lists[top] as AnyNode[];
+    const i = next[top] as number;
+    if (i >= nodes.length) {
+      lists.pop();
+      next.pop();
+      continue;
+    }
+    next[top] = i + 1;
+    const node = nodes[i] as AnyNode;
+    if (isTag(node)) list.push(node);
+    if (hasChildren(node) && node.children.length > 0) {
+      lists.push(node.children);
+      next.push(0);
+    }
+  }
+  indexed.set(doc, list);
+  return list;
+}
+
+/** `.name` in a selector: one of the element's whitespace-separated classes (case-sensitive, as css-select). */
+export function hasClass(el: Element, name: string): boolean {
+  return el.attribs.class?.split(/\s+/).includes(name) ?? false;
+}
+
+/** The element itself or its nearest element ancestor named `name`: `$(el).closest(name)`. */
+export function closestTag(el: Element, name: string): Element | undefined {
+  for (let p: AnyNode | null = el; p && isTag(p); p = p.parent) if (p.name === name) return p;
+  return undefined;
+}
+
+/** The element just before `el` among its siblings, text and comments skipped: `$(el).prev()`. */
+export function previousElement(el: Element): Element | undefined {
+  let prev = el.prev;
+  while (prev && !isTag(prev)) prev = prev.prev;
+  return prev ?? undefined;
+}
