@@ -25,6 +25,8 @@ const SPHERE_WORDS: Record<Sphere, CompiledPhrase[]> = {
   sport: compileAll(vocabulary("spheres", "sport")),
 };
 const PHYSICAL_CULTURE = compileAll(vocabulary("spheres", "physical-culture"));
+const PHYSICAL_WORDS = /физическ\p{L}*\s+культур\p{L}*/giu;
+const CULTURE_ALONE = /(?<!\p{L})культур\p{L}*/iu;
 
 /**
  * A council named for another body: «… при министерстве транспорта», or (when the sphere is known)
@@ -55,7 +57,11 @@ function unrelatedAfter(
   const w = indexOf(window);
   const bad = findFirst(w, unrelated, 1);
   const ownAt = sphere ? findFirst(w, SPHERE_WORDS[sphere], 1) : null;
-  const physical = sphere === "culture" && hasAny(w, PHYSICAL_CULTURE, 0);
+  // «физической культуры» is sport; «Управление культуры, физической культуры и спорта» is culture too.
+  const physical =
+    sphere === "culture" &&
+    hasAny(w, PHYSICAL_CULTURE, 0) &&
+    !CULTURE_ALONE.test(window.replace(PHYSICAL_WORDS, " "));
   // «при отделе культуры администрации района»: the first body named is the council's.
   if (bad && !(ownAt && !physical && ownAt.start < bad.start)) return window;
   if (sphere) {
