@@ -3,6 +3,7 @@ import {
   crawlSite,
   DEFAULT_SEARCH_CUES,
   DEFAULT_SETTLE,
+  requestUrl,
   type SettleOptions,
 } from "../crawl/index.ts";
 import { siteScore } from "../findings/score.ts";
@@ -242,13 +243,15 @@ export async function checkSite(target: SiteTarget, options: CheckSiteOptions): 
   };
 
   const started = Date.now();
+  const home = requestUrl(target.url);
   const summary = await crawlSite(target.url, {
     fetcher: options.fetcher,
     budget: options.budget,
     pool: options.pool,
     priority,
     onPage,
-    conditionalFor: (url: string) => conditionalFor(options.previous, url),
+    // The home page is always read whole: the crawl itself reads its body (the site-search form, a blank page).
+    conditionalFor: (url: string) => (url === home ? undefined : conditionalFor(options.previous, url)),
     respectRobots: options.respectRobots ?? true,
     siteSearch: options.siteSearch ?? { cues: DEFAULT_SEARCH_CUES },
     settle,
