@@ -18,13 +18,23 @@ export interface PassResult {
   pages: number;
   requests: number;
   notModified: number;
+  /** Body bytes off the wire (the fetcher's count: robots.txt and sitemaps included, 304s none). */
+  wireBytes: number;
+  /** Body bytes the crawl kept (decoded), as its summary counts them. */
   bytes: number;
   /** `rule=status` lists per site, in target order: a re-run must judge exactly as the first run. */
   verdicts: string[];
 }
 
 export async function checkPass(root: string, targets: SiteTarget[]): Promise<PassResult> {
-  const fetcher = countingFetcher(createHttpFetcher());
+  let wireBytes = 0;
+  const fetcher = countingFetcher(
+    createHttpFetcher({
+      onResponseRead: (r) => {
+        wireBytes += r.rawBytes;
+      },
+    }),
+  );
   const cpu = process.cpuUsage();
   const started = performance.now();
   const run = await checkSites(targets, {
@@ -43,6 +53,7 @@ export async function checkPass(root: string, targets: SiteTarget[]): Promise<Pa
     pages: run.sites.reduce((n, s) => n + s.crawl.pages, 0),
     requests: [...fetcher.starts.values()].reduce((n, l) => n + l.length, 0),
     notModified: fetcher.notModified,
+    wireBytes,
     bytes: run.sites.reduce((n, s) => n + s.crawl.bytes, 0),
     verdicts: run.sites.map((s) => s.findings.map((f) => `${f.rule}=${f.status}`).join(",")),
   };

@@ -1,4 +1,5 @@
 /** Serves one SiteBuild over HTTP on 127.0.0.1 with the habits of real servers (charsets, 404s, ETags). */
+import { createHash } from "node:crypto";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import iconv from "iconv-lite";
@@ -65,6 +66,29 @@ function send(
   res.end(req.method === "HEAD" ? undefined : body);
 }
 
+/**
+ * RFC 9110 §13.1: If-None-Match (weak comparison) decides when present; otherwise If-Modified-Since against
+ * Last-Modified.
+ */
+function notModified(
+  req: IncomingMessage,
+  etag: string | undefined,
+  lastModified: string | undefined,
+): boolean {
+  const inm = req.headers["if-none-match"];
+  if (inm) {
+    const opaque = (t: string) => t.trim().replace(/^W\//, "");
+    return etag !== undefined && inm.split(",").some((t) => t.trim() === "*" || opaque(t) === opaque(etag));
+  }
+  const ims = req.headers["if-modified-since"];
+  return Boolean(ims && lastModified && Date.parse(ims) >= Date.parse(lastModified));
+}
+
+function sendNotModified(res: ServerResponse, headers: Record<string, string>): void {
+  res.writeHead(304, headers);
+  res.end();
+}
+
 function handle(build: SiteBuild, req: IncomingMessage, res: ServerResponse): void {
   const base: Record<string, string> = { Server: build.http.server, Date: new Date().toUTCString() };
   if (build.http.poweredBy) base["X-Powered-By"] = build.http.poweredBy;
@@ -97,8 +121,18 @@ function handle(build: SiteBuild, req: IncomingMessage, res: ServerResponse): vo
     case "page": {
       const { bytes, type } = htmlBody(build, r.render(ctx));
       const headers: Record<string, string> = { ...base, "Content-Type": type };
-      if (r.lastModified && !ctx.special) headers["Last-Modified"] = httpDate(r.lastModified);
-      send(req, res, r.status ?? (found.resource ? 200 : 404), headers, bytes);
+      const status = r.status ?? (found.resource ? 200 : 404);
+      const lastModified = r.lastModified && !ctx.special ? httpDate(r.lastModified) : undefined;
+      if (lastModified) headers["Last-Modified"] = lastModified;
+      // A weak ETag of the bytes served: the accessible version and each origin get their own.
+      if (build.http.pageEtags && status === 200)
+        headers.ETag = `W/"${createHash("sha1").update(bytes).digest("hex").slice(0, 20)}"`;
+      if (status === 200 && notModified(req, headers.ETag, lastModified)) {
+        const { "Content-Type": _, ...validators } = headers;
+        sendNotModified(res, validators);
+        return;
+      }
+      send(req, res, status, headers, bytes);
       return;
     }
     case "file": {
@@ -115,11 +149,8 @@ function handle(build: SiteBuild, req: IncomingMessage, res: ServerResponse): vo
         headers["Content-Disposition"] =
           `${r.disposition}; filename="${name}"; filename*=UTF-8''${encodeURIComponent(name)}`;
       }
-      const inm = req.headers["if-none-match"];
-      const ims = req.headers["if-modified-since"];
-      if ((inm && inm === r.file.etag) || (!inm && ims && Date.parse(ims) >= Date.parse(lastModified))) {
-        res.writeHead(304, { ...base, ETag: r.file.etag, "Last-Modified": lastModified });
-        res.end();
+      if (notModified(req, r.file.etag, lastModified)) {
+        sendNotModified(res, { ...base, ETag: r.file.etag, "Last-Modified": lastModified });
         return;
       }
       send(req, res, 200, headers, r.file.bytes);

@@ -44,7 +44,7 @@ export async function seedFrontier(s: SeedInput): Promise<number> {
   for (const seed of options.seeds ?? []) {
     frontier.push(
       { url: seed.url, text: seed.text ?? "" },
-      { depth: seed.depth, referrer: null, source: "seed", bias: seed.bias ?? 0 },
+      { depth: seed.depth, referrer: seed.referrer ?? null, source: "seed", bias: seed.bias ?? 0 },
     );
   }
   return sitemapUrls;

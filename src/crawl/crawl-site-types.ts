@@ -39,6 +39,18 @@ export type PageHandler = (page: FetchedPage, request: CrawlRequest) => Promise<
 /** Why a queued request was not handed to onPage. */
 export type SkipReason = "robots" | "out-of-scope-redirect" | "duplicate-redirect";
 
+/**
+ * A URL queued before the crawl starts. `text` and `referrer` are the link it was found through, so a re-run's
+ * page is recorded (and judged) as the first run's was.
+ */
+export interface CrawlSeed {
+  url: string;
+  text?: string;
+  depth: number;
+  bias?: number;
+  referrer?: string | null;
+}
+
 export interface CrawlSiteOptions {
   fetcher: Fetcher;
   budget?: Partial<CrawlBudget>;
@@ -65,7 +77,12 @@ export interface CrawlSiteOptions {
    * Extra seeds, e.g. where the previous run found its evidence: a re-run goes there first instead of
    * rediscovering the path. They pass the same scope, dedup and robots checks as any link.
    */
-  seeds?: { url: string; text?: string; depth: number; bias?: number }[];
+  seeds?: CrawlSeed[];
+  /**
+   * May a request of this priority start while others are in flight? False holds it until they are done (a
+   * re-run waits for its replayed pages before anything new: they may end the crawl). Default: always.
+   */
+  mayLaunchBeside?: (priority: number) => boolean;
   /** The site's cookie jar; default a fresh one per crawl; false for none. */
   cookies?: SiteCookies | false;
   /**

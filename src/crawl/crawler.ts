@@ -22,6 +22,7 @@ import { requestUrl, urlKey } from "./url.ts";
 
 // The option and summary types live in crawl-site-types.ts; importers of crawler.ts still find them here.
 export type {
+  CrawlSeed,
   CrawlSiteOptions,
   PageHandler,
   PageOutcome,
@@ -305,7 +306,14 @@ export async function crawlSite(startUrl: string, options: CrawlSiteOptions): Pr
     if (!homeDown) {
       for (;;) {
         if (progress.stopRequested || signal.aborted) break;
-        while (inflight.size < concurrency && launchable() && !progress.stopRequested && budgetLeft()) {
+        const held = () => inflight.size > 0 && options.mayLaunchBeside?.(frontier.topPriority()) === false;
+        while (
+          inflight.size < concurrency &&
+          launchable() &&
+          !held() &&
+          !progress.stopRequested &&
+          budgetLeft()
+        ) {
           const req = frontier.pop()!;
           if (fetchedKeys.has(req.key)) continue;
           const task = run(req, false).finally(() => inflight.delete(task));

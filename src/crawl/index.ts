@@ -17,6 +17,7 @@ export {
 } from "./content-kind.ts";
 export { COOKIE_LIMITS, createSiteCookieJar } from "./cookies/site-cookie-jar.ts";
 export {
+  type CrawlSeed,
   type CrawlSiteOptions,
   crawlSite,
   type PageHandler,

@@ -1,6 +1,6 @@
 import { mkdir, writeFile } from "node:fs/promises";
 import { join, resolve } from "node:path";
-import { createPool, DEFAULT_BUDGET, type HostPool } from "../crawl/index.ts";
+import { type CrawlSeed, createPool, DEFAULT_BUDGET, type HostPool } from "../crawl/index.ts";
 import type { BusGovClient } from "../extract/busgov/index.ts";
 import { type PlansExport, withPlansExport } from "../extract/busgov/plans-export.ts";
 import { weightsFromRules } from "../findings/score.ts";
@@ -69,7 +69,7 @@ export interface CheckOptions {
   onProgress?: (p: SiteProgress) => void;
   signal?: AbortSignal;
   /** Extra seeds for every site, crawled first (a dispute's evidence URL). */
-  seeds?: { url: string; text?: string; depth: number; bias?: number }[];
+  seeds?: CrawlSeed[];
 }
 
 /** Checks sites with one shared fetcher and politeness pool; returns the RunResult (mode "check"). */
@@ -126,6 +126,8 @@ export async function checkSites(targets: CheckTarget[], options: CheckOptions =
           writer,
           artifactCache,
           ...(prev ? { previous: prev.entries, readPrevious: prev.readBody } : {}),
+          // Extra seeds (a dispute's evidence) must be read: no stop on the previous verdicts before them.
+          ...(prev && !options.seeds?.length ? { verdicts: prev.verdicts } : {}),
           ...(seeds.length ? { seeds } : {}),
           ...(options.respectRobots === undefined ? {} : { respectRobots: options.respectRobots }),
           ...(options.onProgress ? { onProgress: options.onProgress } : {}),

@@ -341,5 +341,7 @@ export function internalErrorResult(
 /** The reuse options of `checkSite` for a site an earlier finished run crawled (none otherwise). */
 export async function reusedFrom(previousRuns: PreviousRuns | null, url: string) {
   const prev = previousRuns ? await previousRuns.forSite(url) : null;
-  return prev ? { previous: prev.entries, readPrevious: prev.readBody, seeds: prev.seeds } : {};
+  return prev
+    ? { previous: prev.entries, readPrevious: prev.readBody, seeds: prev.seeds, verdicts: prev.verdicts }
+    : {};
 }

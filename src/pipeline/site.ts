@@ -1,5 +1,11 @@
-import { crawlSite, DEFAULT_SEARCH_CUES, DEFAULT_SETTLE, type SettleOptions } from "../crawl/index.ts";
-import { extractArtifacts } from "../extract/index.ts";
+import {
+  type CrawlSeed,
+  crawlSite,
+  DEFAULT_SEARCH_CUES,
+  DEFAULT_SETTLE,
+  requestUrl,
+  type SettleOptions,
+} from "../crawl/index.ts";
 import { siteScore } from "../findings/score.ts";
 import { createPriority, evaluateRules, isDecided } from "../rules/index.ts";
 import type { SnapshotWriter } from "../snapshot/index.ts";
@@ -22,9 +28,11 @@ import type {
   TargetKind,
 } from "../types/index.ts";
 import { type CompactOptions, createPageCompactor, DEFAULT_COMPACT } from "./compact-page.ts";
+import { type PreviousVerdicts, RerunConfirmation } from "./rerun-confirm.ts";
 import { createSectionTest, withRelevanceFloor } from "./settle-section.ts";
 import { buildSiteView } from "./site-view.ts";
 import type { ArtifactCache } from "./state/cache.ts";
+import { extractCached, pageBody } from "./stored-page.ts";
 
 export interface SiteTarget {
   url: string;
@@ -58,8 +66,13 @@ export interface CheckSiteOptions {
   /** Previous snapshots by URL: conditional requests, and the body to reuse on 304. */
   previous?: Map<string, ManifestEntry>;
   readPrevious?: (hash: string) => Promise<Uint8Array>;
-  /** Where an earlier run found evidence: crawled first. */
-  seeds?: { url: string; text?: string; depth: number; bias?: number }[];
+  /** Where an earlier run found evidence (and the rest of its crawl): crawled first. */
+  seeds?: CrawlSeed[];
+  /**
+   * The previous run's verdicts and requests: the crawl stops once they are confirmed by unchanged pages
+   * (rerun-confirm.ts). Until then, or a change, the rules are judged only when a confirmation is complete.
+   */
+  verdicts?: PreviousVerdicts | null;
   respectRobots?: boolean;
   /** Extraction results by (hash, URL); without it every body is extracted. */
   artifactCache?: ArtifactCache;
@@ -117,15 +130,12 @@ export async function checkSite(target: SiteTarget, options: CheckSiteOptions): 
     return changed;
   };
 
+  const confirm = options.verdicts ? new RerunConfirmation(options.verdicts) : null;
+
   /** Stores the page, extracts a usable one into `pages`; returns its links. */
-  const ingest = async (page: FetchedPage, req: CrawlRequest) => {
-    let body = page.body;
-    if (page.notModified && options.readPrevious) {
-      const prev = options.previous?.get(page.url);
-      if (prev?.hash) body = await options.readPrevious(prev.hash);
-    }
-    const hash = body && body.length > 0 ? await options.writer.putBody(body) : null;
-    await options.writer.append(manifestEntry(target.url, page, req, hash, body?.length ?? 0));
+  const ingest = async (fetched: FetchedPage, req: CrawlRequest) => {
+    const { page, body, hash, size, cached } = await pageBody(fetched, options);
+    await options.writer.append(manifestEntry(target.url, page, req, hash, size));
     if (page.error && !(page.error.code === "too-large" && body)) errors++;
     if (page.renderDecision?.startsWith("rendered")) rendered++;
 
@@ -138,7 +148,9 @@ export async function checkSite(target: SiteTarget, options: CheckSiteOptions): 
     // A body cut by a reset or a timeout is not what the site published: stored, never judged. (A body cut
     // at the size cap is marked truncated and read.)
     const readWhole = page.error === null || page.error.code === "too-large";
-    const usable = Boolean(body && hash && okStatus && !walled && readWhole && page.contentKind !== "other");
+    const usable = Boolean(
+      (body || cached) && hash && okStatus && !walled && readWhole && page.contentKind !== "other",
+    );
     // A site-search query that fails is a shortcut not taken, not a page of the site left unread.
     if (req.source !== "search") {
       fetches.fetched++;
@@ -147,8 +159,8 @@ export async function checkSite(target: SiteTarget, options: CheckSiteOptions): 
         fetches.failed.push({ url: page.url, code, linkText: req.linkText });
       }
     }
-    if (body && hash && usable) {
-      const artifacts = await extractCached(options.artifactCache, hash, page, body);
+    if (hash && usable) {
+      const artifacts = cached ?? (await extractCached(options.artifactCache, hash, page, body!));
       const sitePage: SitePage = {
         artifacts,
         snapshot: hash,
@@ -160,11 +172,23 @@ export async function checkSite(target: SiteTarget, options: CheckSiteOptions): 
       links = req.depth === 0 ? artifacts.links : withoutAccessibilityToggles(artifacts);
       section = isSection(artifacts, req) && !toggleUrls.has(req.url);
     }
-    return { links, usable, section };
+    return { page, hash, links, usable, section };
   };
 
-  const onPage = async (page: FetchedPage, req: CrawlRequest) => {
-    let { links, usable, section } = await ingest(page, req);
+  // While a re-run confirms the previous verdicts the rules are judged only when a confirmation is complete.
+  let judging = confirm === null;
+  let confirmed = false;
+
+  const onPage = async (fetched: FetchedPage, req: CrawlRequest) => {
+    const first = await ingest(fetched, req);
+    const page = first.page;
+    let { links, usable, section } = first;
+    confirm?.observe({
+      url: page.url,
+      finalUrl: page.finalUrl,
+      hash: first.hash,
+      errorCode: page.error?.code ?? null,
+    });
     if (
       options.renderHome &&
       usable &&
@@ -184,14 +208,23 @@ export async function checkSite(target: SiteTarget, options: CheckSiteOptions): 
         ));
       }
     }
-    let stop = false;
+    let stop = confirmed;
     let reprioritize = false;
+    if (confirm && !judging && !confirmed && confirm.ready())
+      stop = confirmed = confirm.confirms(evaluateNow(finishedSummary(target.url)));
+    // A changed page, or verdicts that came out different: from here on a normal crawl, judged at once.
+    const resumed = confirm !== null && !judging && !confirm.active;
+    if (resumed) judging = true;
     // Judging costs grow with the pages read, so the gap between re-judgings grows too (every page at
     // first, then every 10 % of the pages read): the whole crawl stays near-linear instead of quadratic.
     const gap = pages.length < 40 ? 1 : Math.max(5, Math.floor(pages.length / 10));
-    if (usable && (page.contentKind !== "html" || pages.length - lastEvaluatedAt >= gap)) {
+    if (
+      judging &&
+      !confirmed &&
+      (resumed || (usable && (page.contentKind !== "html" || pages.length - lastEvaluatedAt >= gap)))
+    ) {
       lastEvaluatedAt = pages.length;
-      reprioritize = refreshDecided();
+      reprioritize = refreshDecided() || resumed;
       stop = undecided.size === 0;
     }
     options.onProgress?.({
@@ -213,16 +246,20 @@ export async function checkSite(target: SiteTarget, options: CheckSiteOptions): 
   };
 
   const started = Date.now();
+  const home = requestUrl(target.url);
   const summary = await crawlSite(target.url, {
     fetcher: options.fetcher,
     budget: options.budget,
     pool: options.pool,
     priority,
     onPage,
-    conditionalFor: (url: string) => conditionalFor(options.previous, url),
+    // The home page is always read whole: the crawl itself reads its body (the site-search form, a blank page).
+    conditionalFor: (url: string) => (url === home ? undefined : conditionalFor(options.previous, url)),
     respectRobots: options.respectRobots ?? true,
     siteSearch: options.siteSearch ?? { cues: DEFAULT_SEARCH_CUES },
     settle,
+    // While confirming, nothing new starts beside the previous run's pages: they may end the crawl.
+    mayLaunchBeside: (p: number) => !confirm || p >= confirm.launchFloor(),
     ...(options.seeds ? { seeds: options.seeds } : {}),
     ...(options.signal ? { signal: options.signal } : {}),
   });
@@ -272,26 +309,6 @@ function hostOf(url: string): string | null {
   }
 }
 
-async function extractCached(
-  cache: ArtifactCache | undefined,
-  hash: string,
-  page: FetchedPage,
-  body: Uint8Array,
-): Promise<PageArtifacts> {
-  const cached = await cache?.get(hash, page.finalUrl);
-  if (cached) return cached.url === page.url ? cached : { ...cached, url: page.url };
-  const artifacts = await extractArtifacts({
-    url: page.url,
-    finalUrl: page.finalUrl,
-    contentKind: page.contentKind,
-    headers: page.headers,
-    body,
-    truncated: page.truncated,
-  });
-  await cache?.put(hash, page.finalUrl, artifacts);
-  return artifacts;
-}
-
 function conditionalFor(
   previous: Map<string, ManifestEntry> | undefined,
   url: string,
@@ -302,6 +319,11 @@ function conditionalFor(
   const lastModified = prev.headers["last-modified"];
   if (!etag && !lastModified) return undefined;
   return { previousHash: prev.hash, ...(etag ? { etag } : {}), ...(lastModified ? { lastModified } : {}) };
+}
+
+/** A crawl stopped by its handler: coverage adequate, as the final summary of such a crawl says. */
+function finishedSummary(url: string): CrawlSummary {
+  return { ...provisionalSummary(url), budgetExhausted: false, pendingRelevant: 0, status: "ok" };
 }
 
 /** During the crawl coverage is never adequate yet: only `pass` can be decided early. */

@@ -11,7 +11,7 @@ let web: DemoWeb;
 let dir: string;
 
 beforeAll(async () => {
-  // Two sites whose evidence sits in PDF/DOCX attachments (the demo answers 304 for documents).
+  // Two sites whose evidence sits in PDF/DOCX attachments (the demo answers 304 for documents and pages).
   web = await startDemoWeb({ only: ["tula-social", "kaliningrad-health"] });
   dir = await mkdtemp(join(tmpdir(), "nok-rerun-"));
 });

@@ -518,6 +518,7 @@ ${m.news
       poweredBy: "PHP/8.1.27",
       accessibleParam: accessible === "real" ? ["special", "Y"] : null,
       slashRedirects: true,
+      pageEtags: true,
     },
     (ctx) =>
       layout(

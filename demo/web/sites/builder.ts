@@ -30,6 +30,8 @@ export interface ShapeHttp {
   slashRedirects: boolean;
   /** Apache's DirectoryIndex: `/dir/` serves `/dir/index.php` and vice versa. */
   directoryIndex?: string;
+  /** HTML pages carry an ETag of their bytes (a CMS page cache); without it only a dated page has a validator. */
+  pageEtags?: boolean;
 }
 
 export interface SiteBuild {

@@ -281,6 +281,7 @@ ${m.ratingLinks.length ? `<h2>Оценить качество</h2>\n${m.ratingLi
       server: "nginx/1.18.0",
       accessibleParam: it.accessible === "real" ? ["version", "special"] : null,
       slashRedirects: true,
+      pageEtags: true,
     },
     (ctx) => layout(ctx, "Страница не найдена", `<p>Ошибка 404. ${a("/", "На главную")}</p>`),
   );

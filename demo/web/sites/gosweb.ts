@@ -351,6 +351,7 @@ ${!hasSection && m.ratingLinks.length ? `<section class="gw-section">${m.ratingL
       server: "nginx",
       accessibleParam: it.accessible === "real" ? ["vision", "1"] : null,
       slashRedirects: true,
+      pageEtags: true,
     },
     (ctx) =>
       layout(

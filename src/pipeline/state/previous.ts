@@ -1,8 +1,10 @@
 import { createHash, randomBytes } from "node:crypto";
 import { mkdir, readFile, rename, writeFile } from "node:fs/promises";
 import { join } from "node:path";
+import type { CrawlSeed } from "../../crawl/index.ts";
 import { ObjectStore, openRunReader } from "../../snapshot/index.ts";
 import type { ManifestEntry, RunResult, SiteResult } from "../../types/index.ts";
+import { EVIDENCE_BIAS, evidenceSnapshots, type PreviousVerdicts, REPLAY_BIAS } from "../rerun-confirm.ts";
 
 /** What a new crawl of a site can reuse from the latest earlier run that crawled it. */
 export interface PreviousSite {
@@ -10,8 +12,20 @@ export interface PreviousSite {
   /** Manifest entries of that site by URL (and final URL): conditional requests, 304 body reuse. */
   entries: Map<string, ManifestEntry>;
   readBody: (hash: string) => Promise<Uint8Array>;
-  /** Where that run found its evidence: fetched first, so a re-run settles verdicts with fewer pages. */
-  seeds: { url: string; text?: string; depth: number; bias?: number }[];
+  /**
+   * Where that run found its evidence, then every other page it requested: fetched first, so a re-run of an
+   * unchanged site confirms the verdicts (rerun-confirm.ts) without rediscovering the paths.
+   */
+  seeds: CrawlSeed[];
+  /** That run's verdicts and requests, when its result is stored: what a re-run may confirm. */
+  verdicts: PreviousVerdicts | null;
+}
+
+interface SiteManifest {
+  /** Entries with a stored body, by URL and final URL. */
+  entries: Map<string, ManifestEntry>;
+  /** Every request of the site (failures too), first of each URL, in the order they were recorded. */
+  requests: ManifestEntry[];
 }
 
 /**
@@ -20,7 +34,7 @@ export interface PreviousSite {
  */
 export class PreviousRuns {
   private readonly objects: ObjectStore;
-  private readonly manifests = new Map<string, Promise<Map<string, Map<string, ManifestEntry>>>>();
+  private readonly manifests = new Map<string, Promise<Map<string, SiteManifest>>>();
   private readonly results = new Map<string, Promise<RunResult | null>>();
 
   constructor(private readonly root: string) {
@@ -31,15 +45,22 @@ export class PreviousRuns {
     const runId = await this.latestRunId(siteUrl);
     if (!runId) return null;
     const bySite = await this.manifest(runId);
-    const entries = bySite.get(siteUrl);
-    if (!entries || entries.size === 0) return null;
+    const manifest = bySite.get(siteUrl);
+    if (!manifest || manifest.entries.size === 0) return null;
     const result = await this.result(runId);
     const site = result?.sites.find((s) => s.url === siteUrl);
     return {
       runId,
-      entries,
+      entries: manifest.entries,
       readBody: (hash) => this.objects.get(hash),
-      seeds: site ? evidenceSeeds(site) : [],
+      seeds: previousSeeds(site, manifest.requests),
+      verdicts: site
+        ? {
+            findings: site.findings,
+            budgetExhausted: site.crawl.budgetExhausted,
+            requests: manifest.requests,
+          }
+        : null,
     };
   }
 
@@ -67,20 +88,26 @@ export class PreviousRuns {
     return join(this.root, "sites", `${createHash("sha1").update(siteUrl).digest("hex")}.json`);
   }
 
-  private manifest(runId: string): Promise<Map<string, Map<string, ManifestEntry>>> {
+  private manifest(runId: string): Promise<Map<string, SiteManifest>> {
     let pending = this.manifests.get(runId);
     if (!pending) {
       pending = (async () => {
-        const bySite = new Map<string, Map<string, ManifestEntry>>();
+        const bySite = new Map<string, SiteManifest>();
+        const requested = new Set<string>();
         for await (const e of openRunReader(this.root, runId).entries()) {
-          if (!e.hash) continue;
           let m = bySite.get(e.site);
           if (!m) {
-            m = new Map();
+            m = { entries: new Map(), requests: [] };
             bySite.set(e.site, m);
           }
-          m.set(e.url, e);
-          m.set(e.finalUrl, e);
+          const key = `${e.site}\n${e.url}`;
+          if (!requested.has(key)) {
+            requested.add(key);
+            m.requests.push(e);
+          }
+          if (!e.hash) continue;
+          m.entries.set(e.url, e);
+          m.entries.set(e.finalUrl, e);
         }
         return bySite;
       })();
@@ -101,16 +128,28 @@ export class PreviousRuns {
   }
 }
 
-function evidenceSeeds(site: SiteResult): PreviousSite["seeds"] {
+/**
+ * The pages the previous run quoted as evidence of its pass and warn verdicts (found by their snapshot), then
+ * the rest of its crawl (not the home page), each with the link text, depth and referrer it had then: a
+ * re-read page is recorded and judged as it was.
+ */
+function previousSeeds(site: SiteResult | undefined, requests: ManifestEntry[]): CrawlSeed[] {
+  const quoted = evidenceSnapshots(site?.findings ?? []);
+  const evidence = requests.filter((e) => e.hash !== null && quoted.has(e.hash));
   const seen = new Set<string>();
-  const seeds: PreviousSite["seeds"] = [];
-  for (const f of site.findings) {
-    if (f.status !== "pass" && f.status !== "warn") continue;
-    for (const e of f.evidence) {
-      if (seen.has(e.url)) continue;
-      seen.add(e.url);
-      seeds.push({ url: e.url, ...(e.linkText ? { text: e.linkText } : {}), depth: e.depth ?? 1, bias: 5 });
-    }
-  }
+  const seeds: CrawlSeed[] = [];
+  const add = (e: ManifestEntry, bias: number) => {
+    if (seen.has(e.url) || e.depth === 0) return;
+    seen.add(e.url);
+    seeds.push({
+      url: e.url,
+      ...(e.linkText ? { text: e.linkText } : {}),
+      depth: e.depth,
+      bias,
+      referrer: e.referrer,
+    });
+  };
+  for (const e of evidence) add(e, EVIDENCE_BIAS);
+  for (const e of requests) add(e, REPLAY_BIAS);
   return seeds;
 }
