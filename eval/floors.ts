@@ -17,8 +17,8 @@ export const FLOORS: Record<string, Floor> = {
   "authority/accessible-version": { recall: 0.97, precision: 0.97 },
   "authority/council-composition": { recall: 0.97, precision: 0.97 },
   "authority/council-minutes": { recall: 0.97, precision: 0.97 },
-  "authority/council-nok-powers": { recall: 0.93, precision: 0.97 },
-  "authority/council-regulation": { recall: 0.92, precision: 0.97 },
+  "authority/council-nok-powers": { recall: 0.92, precision: 0.97 },
+  "authority/council-regulation": { recall: 0.91, precision: 0.97 },
   "authority/improvement-plans": { recall: 0.89, precision: 0.97 },
   "authority/legal-acts": { recall: 0.97, precision: 0.97 },
   "authority/nok-section": { recall: 0.97, precision: 0.97 },
@@ -31,9 +31,9 @@ export const FLOORS: Record<string, Floor> = {
   "institution/feedback-channels": { recall: 0.97, precision: 0.97 },
   "institution/improvement-plan": { recall: 0.97, precision: 0.97 },
   "institution/nok-page": { recall: 0.97, precision: 0.97 },
-  "institution/plan-report": { recall: 0.97, precision: 0.97 },
+  "institution/plan-report": { recall: 0.89, precision: 0.97 },
   "institution/rating-link": { recall: 0.97, precision: 0.97 },
-  "institution/results": { recall: 0.97, precision: 0.97 },
+  "institution/results": { recall: 0.92, precision: 0.97 },
 };
 
 /** Rules below their floor, with the figure that fell short; a rule without a floor is named too. */
