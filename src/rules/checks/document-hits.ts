@@ -3,7 +3,7 @@ import { officialDocuments } from "../../extract/official-documents.ts";
 import { bodyHits, cleanBody, type Hit, labelHits } from "../match.ts";
 import { personNames } from "../person-names.ts";
 import type { Item, SiteModel } from "../site-model.ts";
-import { findFirst, hasAny, indexOf } from "../text.ts";
+import { type CompiledPhrase, findFirst, findFirstIn, hasAny, indexOf } from "../text.ts";
 import type { DocumentParams } from "./document.ts";
 
 /** A pattern for whole words in any case («выполнено», not «выполнить»); matches nothing when empty. */
@@ -74,4 +74,44 @@ export function personsHit(model: SiteModel, item: Item, p: DocumentParams): Hit
     };
   }
   return null;
+}
+
+/**
+ * A copy that lost its head («1.10. … 2. Задачи Общественного совета … 3. Права … 4. Порядок
+ * формирования …») is still the regulation: its numbered section heads, in turn.
+ */
+export function sectionsHit(model: SiteModel, item: Item, sections: CompiledPhrase[][]): Hit | null {
+  const text = cleanBody(model, item);
+  if (!text) return null;
+  let from = 0;
+  let first: Hit["match"] | null = null;
+  for (const heads of sections) {
+    let found: Hit["match"] | null = null;
+    for (const line of text.slice(from).matchAll(/(?:^|\s)\d{1,2}\.\s+([^\n]{3,120})/gu)) {
+      const m = findFirstIn(line[1]!, heads, 1);
+      if (m && m.start < 3) {
+        const at = from + line.index! + line[0].indexOf(line[1]!);
+        found = { ...m, start: at + m.start, end: at + m.end };
+        break;
+      }
+    }
+    if (!found) return null;
+    first ??= found;
+    from = found.end;
+  }
+  return first ? { item, label: null, text, match: first } : null;
+}
+
+/**
+ * A web page that is one act — its main content opens with the act's head («Приказ от 05.12.2025 № 1490
+ * О рассмотрении …») — reads like a file of that act: its text counts where only documents' texts do.
+ */
+const LEGISLATION = new Set(["закон", "указ"]);
+
+export function isActPage(item: Item): boolean {
+  const a = item.page?.artifacts;
+  if (a?.kind !== "html") return false;
+  const heads = (a.documents ?? []).filter((d) => !d.appendix && d.type);
+  // A law or a decree quoted on a page is the legislator's text, not the body's own act.
+  return heads.length > 0 && heads.length <= 2 && heads[0]!.at < 200 && !LEGISLATION.has(heads[0]!.type!);
 }

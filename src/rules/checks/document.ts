@@ -28,7 +28,7 @@ import {
   opaqueUnreadable,
 } from "../match.ts";
 import { unrelatedByContext, unrelatedCouncil } from "../other-councils.ts";
-import { type Item, type LabelSource, type SiteModel, siteModel } from "../site-model.ts";
+import { type LabelSource, type SiteModel, siteModel } from "../site-model.ts";
 import { type CompiledPhrase, clip, hasAny, indexOf } from "../text.ts";
 import {
   type Candidate,
@@ -38,7 +38,15 @@ import {
   unreadOutcome,
   unreadTarget,
 } from "./candidates.ts";
-import { affirmed, linkOnlyUnconfirmed, namedHits, personsHit, wordsPattern } from "./document-hits.ts";
+import {
+  affirmed,
+  isActPage,
+  linkOnlyUnconfirmed,
+  namedHits,
+  personsHit,
+  sectionsHit,
+  wordsPattern,
+} from "./document-hits.ts";
 import { itemDocumentTypes } from "./document-types.ts";
 import { judgeFreshness } from "./freshness.ts";
 import {
@@ -115,6 +123,8 @@ export const documentSchema = z
       .object({ min: z.number().int().min(2).max(50), labelPhrases: phraseList })
       .strict()
       .optional(),
+    /** Also accept a file or act page whose text has these section heads in turn (a headless copy). */
+    sections: z.array(phraseList).min(2).max(6).optional(),
     freshness: freshnessSchema.optional(),
     /** URL fragments that lead to the thing (focused crawling only). */
     urlFragments: z.array(z.string().min(2)).optional(),
@@ -132,6 +142,7 @@ export type DocumentParams = z.output<typeof documentSchema> & {
     keepItemPhrases: CompiledPhrase[];
     unrelatedPhrases: CompiledPhrase[];
     personsLabel: CompiledPhrase[];
+    sections: CompiledPhrase[][];
     confirmWeak: CompiledPhrase[];
     /** Whole written words (not stems: «установлен» is done, «установить» is planned). */
     confirmBy: RegExp;
@@ -163,6 +174,7 @@ export function parseDocumentParams(params: Record<string, unknown>): DocumentPa
       keepItemPhrases: compiled(p.keepItemPhrases),
       unrelatedPhrases: compiled(p.unrelatedPhrases),
       personsLabel: compiled(p.persons?.labelPhrases),
+      sections: (p.sections ?? []).map((x) => compiled(x)),
       confirmWeak: compiled(p.confirm?.phrases),
       confirmBy: wordsPattern(p.confirm?.by ?? []),
       nameWeak: compiled(p.nameNear?.phrases),
@@ -194,6 +206,10 @@ export function findCandidates(
       hits.push(...bodyHits(model, item, p.c.textPhrases, { maxGap: p.maxGap, exclude: p.c.excludePhrases }));
     if (p.persons && hits.length === 0) {
       const h = personsHit(model, item, p);
+      if (h) hits.push(h);
+    }
+    if (p.c.sections.length && hits.length === 0 && (item.isDocument || isActPage(item))) {
+      const h = sectionsHit(model, item, p.c.sections);
       if (h) hits.push(h);
     }
     if (hits.length === 0) continue;
@@ -379,17 +395,3 @@ export {
   unreadOutcome,
   unreadTarget,
 };
-
-/**
- * A web page that is one act — its main content opens with the act's head («Приказ от 05.12.2025 № 1490
- * О рассмотрении …») — reads like a file of that act: its text counts where only documents' texts do.
- */
-const LEGISLATION = new Set(["закон", "указ"]);
-
-function isActPage(item: Item): boolean {
-  const a = item.page?.artifacts;
-  if (a?.kind !== "html") return false;
-  const heads = (a.documents ?? []).filter((d) => !d.appendix && d.type);
-  // A law or a decree quoted on a page is the legislator's text, not the body's own act.
-  return heads.length > 0 && heads.length <= 2 && heads[0]!.at < 200 && !LEGISLATION.has(heads[0]!.type!);
-}
