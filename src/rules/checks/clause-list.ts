@@ -13,7 +13,7 @@ import { nokMentions } from "../nok.ts";
 import { personNames } from "../person-names.ts";
 import { type Item, siteModel } from "../site-model.ts";
 import { type CompiledPhrase, findEvery, findFirstIn, indexOf } from "../text.ts";
-import { judgeFreshness } from "./freshness.ts";
+import { judgeYears } from "./freshness.ts";
 import { checkPhrases, compiled, freshnessSchema, parseWith, phraseList } from "./params.ts";
 
 const schema = z
@@ -77,10 +77,11 @@ export const clauseListCheck: CheckType<ClauseListParams> = {
     }
     if (!found.length) return { status: "fail", message: `Не найден ${p.what}.`, evidence: [], details: {} };
     const best = found[0]!;
-    const dates = found
-      .filter((f) => f.year !== null)
-      .map((f) => ({ date: `${f.year}-01-01`, precision: "year" as const, raw: String(f.year) }));
-    const fresh = p.freshness ? judgeFreshness(dates, p.freshness, ctx.asOf) : null;
+    const fresh = judgeYears(
+      found.map((f) => f.year),
+      p.freshness,
+      ctx.asOf,
+    );
     return {
       status: fresh?.status ?? "pass",
       message: `Найден ${p.what}: «${excerptAround(best.text, best.start, best.end, 80)}» — ${best.entries} поз.${fresh ? ` ${fresh.message}` : ""}`,

@@ -64,3 +64,16 @@ export function formatIso(iso: string): string {
   const [y, m, d] = iso.split("-");
   return `${d}.${m}.${y}`;
 }
+
+/** Freshness of evidence dated only by the years it names (a stated score, a plan's table, a clause). */
+export function judgeYears(
+  years: readonly (number | null)[],
+  f: Freshness | undefined,
+  asOf: string,
+): FreshnessVerdict | null {
+  if (!f) return null;
+  const dates: FoundDate[] = years
+    .filter((y): y is number => y !== null)
+    .map((y) => ({ date: `${y}-01-01`, precision: "year", raw: String(y) }));
+  return judgeFreshness(dates, f, asOf);
+}

@@ -7,11 +7,11 @@
  */
 import { z } from "zod";
 import { excerptAround } from "../../extract/russian/index.ts";
-import type { CheckType, Evidence, FoundDate } from "../../types/index.ts";
+import type { CheckType, Evidence } from "../../types/index.ts";
 import { cleanBody, isNewsItem, itemNokContext } from "../match.ts";
 import { type Item, siteModel } from "../site-model.ts";
 import { type CompiledPhrase, findEvery, findFirstIn, indexOf } from "../text.ts";
-import { judgeFreshness } from "./freshness.ts";
+import { judgeYears } from "./freshness.ts";
 import { checkPhrases, compiled, freshnessSchema, optionalPhrases, parseWith, phraseList } from "./params.ts";
 
 const schema = z
@@ -83,10 +83,11 @@ export const statedScoresCheck: CheckType<StatedScoresParams> = {
       if (best && itemNokContext(model, item, ctx.sphere)) found.push(best);
     }
     if (!found.length) return { status: "fail", message: `Не найдены ${p.what}.`, evidence: [], details: {} };
-    const dates: FoundDate[] = found
-      .filter((f) => f.year !== null)
-      .map((f) => ({ date: `${f.year}-01-01`, precision: "year" as const, raw: String(f.year) }));
-    const fresh = p.freshness ? judgeFreshness(dates, p.freshness, ctx.asOf) : null;
+    const fresh = judgeYears(
+      found.map((f) => f.year),
+      p.freshness,
+      ctx.asOf,
+    );
     const best = found[0]!;
     return {
       status: fresh?.status ?? "pass",
