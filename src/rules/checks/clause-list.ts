@@ -7,14 +7,14 @@
  */
 import { z } from "zod";
 import { excerptAround } from "../../extract/russian/index.ts";
-import type { CheckType, Evidence } from "../../types/index.ts";
-import { cleanBody, isNewsItem } from "../match.ts";
+import type { CheckType } from "../../types/index.ts";
+import { bodyIndex, isNewsItem } from "../match.ts";
 import { nokMentions } from "../nok.ts";
 import { personNames } from "../person-names.ts";
-import { type Item, siteModel } from "../site-model.ts";
-import { type CompiledPhrase, findEvery, findFirstIn, indexOf } from "../text.ts";
-import { judgeYears } from "./freshness.ts";
+import { siteModel } from "../site-model.ts";
+import { type CompiledPhrase, findEvery, findFirstIn, indexOf, type TokenIndex } from "../text.ts";
 import { checkPhrases, compiled, freshnessSchema, parseWith, phraseList } from "./params.ts";
+import { newestYear, type TextFinding, textEvidence, textOutcome } from "./text-finding.ts";
 
 const schema = z
   .object({
@@ -43,13 +43,8 @@ export type ClauseListParams = z.output<typeof schema> & {
 const ENTRY = /(?:^|\n|[;:]\s*)\s*(?:\d{1,2}(?:\.\d{1,2})*[.)]|[-–—•])\s+\S/gu;
 const LIST_CHARS = 2000;
 
-interface Found {
-  item: Item;
-  text: string;
-  start: number;
-  end: number;
+interface Found extends TextFinding {
   entries: number;
-  year: number | null;
 }
 
 export const clauseListCheck: CheckType<ClauseListParams> = {
@@ -66,36 +61,40 @@ export const clauseListCheck: CheckType<ClauseListParams> = {
     const found: Found[] = [];
     for (const item of model.items) {
       if (!item.page || (p.news === "reject" && isNewsItem(item))) continue;
-      const text = cleanBody(model, item);
-      if (!text) continue;
-      const hit = listAt(text, p);
+      const index = bodyIndex(model, item);
+      if (!index) continue;
+      const text = index.text;
+      const hit = listAt(index, p);
       if (!hit) continue;
-      const years = [...text.slice(hit.start, hit.end).matchAll(/(?<!\d)(20\d{2})(?!\d)/gu)]
-        .map((y) => Number(y[1]))
-        .filter((y) => y <= asOfYear + 1);
-      found.push({ item, text, ...hit, year: years.length ? Math.max(...years) : null });
+      found.push({ item, text, ...hit, year: newestYear(text.slice(hit.start, hit.end), asOfYear) });
     }
-    if (!found.length) return { status: "fail", message: `Не найден ${p.what}.`, evidence: [], details: {} };
-    const best = found[0]!;
-    const fresh = judgeYears(
-      found.map((f) => f.year),
-      p.freshness,
-      ctx.asOf,
-    );
-    return {
-      status: fresh?.status ?? "pass",
-      message: `Найден ${p.what}: «${excerptAround(best.text, best.start, best.end, 80)}» — ${best.entries} поз.${fresh ? ` ${fresh.message}` : ""}`,
-      evidence: found.slice(0, 3).map(evidence),
-      details: { items: found.length },
-    };
+    return textOutcome(found, {
+      notFound: `Не найден ${p.what}.`,
+      foundMessage: (best) =>
+        `Найден ${p.what}: «${excerptAround(best.text, best.start, best.end, 80)}» — ${best.entries} поз.`,
+      // The act's own date: the head of the document the clause stands in.
+      evidence: (f) =>
+        textEvidence(
+          f,
+          { end: f.end + 120, radius: 40 },
+          (f.item.page!.artifacts.documents ?? []).filter((d) => d.at <= f.start && d.date).at(-1)?.date,
+        ),
+      freshness: p.freshness,
+      asOf: ctx.asOf,
+      details: (items) => ({ items }),
+    });
   },
   cues(p) {
     return { phrases: p.subjectPhrases, urlFragments: [] };
   },
 };
 
-function listAt(text: string, p: ClauseListParams): { start: number; end: number; entries: number } | null {
-  for (const m of findEvery(indexOf(text), p.c.subject, 1)) {
+function listAt(
+  index: TokenIndex,
+  p: ClauseListParams,
+): { start: number; end: number; entries: number } | null {
+  const text = index.text;
+  for (const m of findEvery(index, p.c.subject, 1)) {
     const span = text.slice(m.start, m.end + p.window);
     const c = findFirstIn(span, p.c.clause, 1);
     if (!c) continue;
@@ -118,19 +117,4 @@ function listAt(text: string, p: ClauseListParams): { start: number; end: number
     if (entries >= p.minItems) return { start: m.start, end: m.start + c.end, entries };
   }
   return null;
-}
-
-function evidence(f: Found): Evidence {
-  const page = f.item.page!;
-  return {
-    url: f.item.url,
-    excerpt: excerptAround(f.text, f.start, f.end + 120, 40),
-    snapshot: page.snapshot,
-    linkText: null,
-    depth: page.depth,
-    // The act's own date: the head of the document the clause stands in.
-    date:
-      (page.artifacts.documents ?? []).filter((d) => d.at <= f.start && d.date).at(-1)?.date ??
-      (f.year ? `${f.year}-01-01` : null),
-  };
 }

@@ -7,12 +7,12 @@
  */
 import { z } from "zod";
 import { excerptAround } from "../../extract/russian/index.ts";
-import type { CheckType, Evidence } from "../../types/index.ts";
-import { cleanBody, isNewsItem, itemNokContext } from "../match.ts";
-import { type Item, siteModel } from "../site-model.ts";
-import { type CompiledPhrase, findEvery, findFirstIn, indexOf } from "../text.ts";
-import { judgeYears } from "./freshness.ts";
+import type { CheckType } from "../../types/index.ts";
+import { bodyIndex, isNewsItem, itemNokContext } from "../match.ts";
+import { siteModel } from "../site-model.ts";
+import { type CompiledPhrase, findEvery, findFirstIn } from "../text.ts";
 import { checkPhrases, compiled, freshnessSchema, optionalPhrases, parseWith, phraseList } from "./params.ts";
+import { type TextFinding, textEvidence, textOutcome } from "./text-finding.ts";
 
 const schema = z
   .object({
@@ -41,14 +41,6 @@ export type StatedScoresParams = z.output<typeof schema> & {
 const SCORE = /(?<![\d.,])\d{1,3}(?:[.,]\d{1,2})?\s*(?:%|процент|балл)/giu;
 const YEAR = /(?<!\d)(20\d{2})(?:\s*(?:год|г\.))?/gu;
 
-interface Found {
-  item: Item;
-  text: string;
-  start: number;
-  end: number;
-  year: number | null;
-}
-
 export const statedScoresCheck: CheckType<StatedScoresParams> = {
   name: "stated-scores",
   parse(params) {
@@ -59,15 +51,15 @@ export const statedScoresCheck: CheckType<StatedScoresParams> = {
   },
   evaluate(site, p, ctx) {
     const model = siteModel(site);
-    const found: Found[] = [];
+    const found: TextFinding[] = [];
     for (const item of model.items) {
       if (item.page?.artifacts.kind !== "html" || (p.news === "reject" && isNewsItem(item))) continue;
-      const text = cleanBody(model, item);
-      if (!text) continue;
-      const index = indexOf(text);
+      const index = bodyIndex(model, item);
+      if (!index) continue;
+      const text = index.text;
       const leads = findEvery(index, p.c.lead, 2);
       if (!leads.length) continue;
-      let best: Found | null = null;
+      let best: TextFinding | null = null;
       for (const m of leads) {
         const span = text.slice(m.start, m.end + p.window);
         const scores = span.match(SCORE)?.length ?? 0;
@@ -82,33 +74,16 @@ export const statedScoresCheck: CheckType<StatedScoresParams> = {
       }
       if (best && itemNokContext(model, item, ctx.sphere)) found.push(best);
     }
-    if (!found.length) return { status: "fail", message: `Не найдены ${p.what}.`, evidence: [], details: {} };
-    const fresh = judgeYears(
-      found.map((f) => f.year),
-      p.freshness,
-      ctx.asOf,
-    );
-    const best = found[0]!;
-    return {
-      status: fresh?.status ?? "pass",
-      message: `Найдены ${p.what}: «${excerptAround(best.text, best.start, best.end, 90)}».${fresh ? ` ${fresh.message}` : ""}`,
-      evidence: found.slice(0, 3).map((f) => evidence(f)),
-      details: { pages: found.length },
-    };
+    return textOutcome(found, {
+      notFound: `Не найдены ${p.what}.`,
+      foundMessage: (best) => `Найдены ${p.what}: «${excerptAround(best.text, best.start, best.end, 90)}».`,
+      evidence: (f) => textEvidence(f, { end: f.end + 160, radius: 60 }),
+      freshness: p.freshness,
+      asOf: ctx.asOf,
+      details: (pages) => ({ pages }),
+    });
   },
   cues(p) {
     return { phrases: p.leadPhrases, urlFragments: [] };
   },
 };
-
-function evidence(f: Found): Evidence {
-  const page = f.item.page!;
-  return {
-    url: f.item.url,
-    excerpt: excerptAround(f.text, f.start, f.end + 160, 60),
-    snapshot: page.snapshot,
-    linkText: null,
-    depth: page.depth,
-    date: f.year ? `${f.year}-01-01` : null,
-  };
-}

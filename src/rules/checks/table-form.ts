@@ -8,12 +8,12 @@
  */
 import { z } from "zod";
 import { excerptAround } from "../../extract/russian/index.ts";
-import type { CheckType, Evidence } from "../../types/index.ts";
-import { cleanBody, isNewsItem, itemNokContext } from "../match.ts";
+import type { CheckType } from "../../types/index.ts";
+import { bodyIndex, isNewsItem, itemNokContext } from "../match.ts";
 import { type Item, pageName, siteModel } from "../site-model.ts";
-import { type CompiledPhrase, findEvery, findFirstIn, indexOf } from "../text.ts";
-import { judgeYears } from "./freshness.ts";
+import { type CompiledPhrase, findEvery, findFirstIn, type TokenIndex } from "../text.ts";
 import { checkPhrases, compiled, freshnessSchema, optionalPhrases, parseWith, phraseList } from "./params.ts";
+import { newestYear, type TextFinding, textEvidence, textOutcome } from "./text-finding.ts";
 
 const schema = z
   .object({
@@ -35,17 +35,6 @@ export type TableFormParams = z.output<typeof schema> & {
   excludeName: CompiledPhrase[];
 };
 
-/** Dates in the table («до 15.02.2025», «на 2025 год»): the form's own period. */
-const YEAR = /(?<![\d])(20\d{2})(?![\d])/gu;
-
-interface Found {
-  item: Item;
-  text: string;
-  start: number;
-  end: number;
-  year: number | null;
-}
-
 export const tableFormCheck: CheckType<TableFormParams> = {
   name: "table-form",
   parse(params) {
@@ -57,32 +46,32 @@ export const tableFormCheck: CheckType<TableFormParams> = {
   evaluate(site, p, ctx) {
     const model = siteModel(site);
     const asOfYear = Number(ctx.asOf.slice(0, 4));
-    const found: Found[] = [];
+    const found: TextFinding[] = [];
     for (const item of model.items) {
       if (!item.page || isNewsItem(item)) continue;
-      const text = cleanBody(model, item);
-      if (!text) continue;
+      const index = bodyIndex(model, item);
+      if (!index) continue;
+      const text = index.text;
       if (p.excludeName.length && namedOtherwise(item, p.excludeName)) continue;
-      const at = formAt(text, p);
+      const at = formAt(index, p);
       if (!at || !itemNokContext(model, item, ctx.sphere)) continue;
-      // The plan's period: years in its heading and rows, never past next year (typos, far targets).
-      const span = text.slice(Math.max(0, at.start - 300), at.end + 2000);
-      const years = [...span.matchAll(YEAR)].map((y) => Number(y[1])).filter((y) => y <= asOfYear + 1);
-      found.push({ item, text, ...at, year: years.length ? Math.max(...years) : null });
+      // The plan's period: years in its heading and rows («до 15.02.2025», «на 2025 год»).
+      found.push({
+        item,
+        text,
+        ...at,
+        year: newestYear(text.slice(Math.max(0, at.start - 300), at.end + 2000), asOfYear),
+      });
     }
-    if (!found.length) return { status: "fail", message: `Не найден ${p.what}.`, evidence: [], details: {} };
-    const fresh = judgeYears(
-      found.map((f) => f.year),
-      p.freshness,
-      ctx.asOf,
-    );
-    const best = found[0]!;
-    return {
-      status: fresh?.status ?? "pass",
-      message: `Найден ${p.what} (таблица установленной формы): «${excerptAround(best.text, best.start, best.end, 100)}».${fresh ? ` ${fresh.message}` : ""}`,
-      evidence: found.slice(0, 3).map(evidence),
-      details: { items: found.length },
-    };
+    return textOutcome(found, {
+      notFound: `Не найден ${p.what}.`,
+      foundMessage: (best) =>
+        `Найден ${p.what} (таблица установленной формы): «${excerptAround(best.text, best.start, best.end, 100)}».`,
+      evidence: (f) => textEvidence(f, { end: f.end, radius: 60 }),
+      freshness: p.freshness,
+      asOf: ctx.asOf,
+      details: (items) => ({ items }),
+    });
   },
   cues(p) {
     return { phrases: p.columns.flat(), urlFragments: [] };
@@ -90,10 +79,10 @@ export const tableFormCheck: CheckType<TableFormParams> = {
 };
 
 /** Where every column head stands within the window after the first column's head, if anywhere. */
-function formAt(text: string, p: TableFormParams): { start: number; end: number } | null {
+function formAt(index: TokenIndex, p: TableFormParams): { start: number; end: number } | null {
   const [first, ...rest] = p.c;
-  for (const m of findEvery(indexOf(text), first!, 2)) {
-    const span = text.slice(m.start, m.end + p.window);
+  for (const m of findEvery(index, first!, 2)) {
+    const span = index.text.slice(m.start, m.end + p.window);
     let end = m.end;
     let all = true;
     for (const col of rest) {
@@ -115,16 +104,4 @@ function namedOtherwise(item: Item, phrases: CompiledPhrase[]): boolean {
   const name = (a.kind === "html" ? pageName(a) : a.text.slice(0, 200)).trim();
   const m = findFirstIn(name, phrases, 1);
   return m !== null && m.start < 12;
-}
-
-function evidence(f: Found): Evidence {
-  const page = f.item.page!;
-  return {
-    url: f.item.url,
-    excerpt: excerptAround(f.text, f.start, f.end, 60),
-    snapshot: page.snapshot,
-    linkText: null,
-    depth: page.depth,
-    date: f.year ? `${f.year}-01-01` : null,
-  };
 }
