@@ -16,20 +16,11 @@ function hasChildren(node: AnyNode): node is AnyNode & { children: AnyNode[] } {
 }
 
 /**
- * The descendant elements of `el` in document order that pass `test`, at most `limit`: `$(el).find(sel)`.
- * Like css-select, an element whose parent is an element only sees descendants linked to it through element
- * parents (so not a <template>'s content, which hangs under a document fragment); an element whose parent is
- * not one (the root's <html>, a template's top element) sees everything below it.
+ * Pre-order walk over `roots` and everything below them, without recursion (nesting is capped before
+ * parsing, but walks stay flat anyway). `visit` says whether to go below a node, or "stop" to end the walk.
  */
-export function descendants(
-  el: Element,
-  test: (e: Element) => boolean,
-  limit = Number.POSITIVE_INFINITY,
-): Element[] {
-  const found: Element[] = [];
-  const everything = !(el.parent && isTag(el.parent));
-  // Explicit stacks, not recursion: nesting is capped before parsing, but walks stay flat anyway.
-  const lists: AnyNode[][] = [el.children.filter(isTag)];
+function walk(roots: AnyNode[], visit: (node: AnyNode) => boolean | "stop"): void {
+  const lists: AnyNode[][] = [roots];
   const next: number[] = [0];
   while (lists.length > 0) {
     const top = lists.length - 1;
@@ -42,13 +33,33 @@ export function descendants(
     }
     next[top] = i + 1;
     const node = list[i] as AnyNode;
-    const tag = isTag(node);
-    if (tag && test(node) && found.push(node) >= limit) return found;
-    if ((tag || everything) && hasChildren(node) && node.children.length > 0) {
+    const below = visit(node);
+    if (below === "stop") return;
+    if (below && hasChildren(node) && node.children.length > 0) {
       lists.push(node.children);
       next.push(0);
     }
   }
+}
+
+/**
+ * The descendant elements of `el` in document order that pass `test`, at most `limit`: `$(el).find(sel)`.
+ * Like css-select, an element whose parent is an element only sees descendants linked to it through element
+ * parents (so not a <template>'s content, which hangs under a document fragment); an element whose parent is
+ * not one (the root's <html>, a template's top element) sees everything below it.
+ */
+export function descendants(
+  el: Element,
+  test: (e: Element) => boolean,
+  limit = Number.POSITIVE_INFINITY,
+): Element[] {
+  const found: Element[] = [];
+  const everything = !(el.parent && isTag(el.parent));
+  walk(el.children.filter(isTag), (node) => {
+    const tag = isTag(node);
+    if (tag && test(node) && found.push(node) >= limit) return "stop";
+    return tag || everything;
+  });
   return found;
 }
 
@@ -65,26 +76,14 @@ export function textContent(node: AnyNode, skip?: (el: Element) => boolean): str
   if (node.type === "text") return node.data;
   if (node.type === "comment" || !hasChildren(node)) return "";
   let out = "";
-  const lists: AnyNode[][] = [node.children];
-  const next: number[] = [0];
-  while (lists.length > 0) {
-    const top = lists.length - 1;
-    const list = lists[top] as AnyNode[];
-    const i = next[top] as number;
-    if (i >= list.length) {
-      lists.pop();
-      next.pop();
-      continue;
+  walk(node.children, (child) => {
+    if (child.type === "text") {
+      out += child.data;
+      return false;
     }
-    next[top] = i + 1;
-    const child = list[i] as AnyNode;
-    if (child.type === "text") out += child.data;
-    else if (skip && isTag(child) && skip(child)) continue;
-    else if (child.type !== "comment" && hasChildren(child) && child.children.length > 0) {
-      lists.push(child.children);
-      next.push(0);
-    }
-  }
+    if (skip && isTag(child) && skip(child)) return false;
+    return child.type !== "comment";
+  });
   return out;
 }
 
@@ -98,28 +97,13 @@ const indexed = new WeakMap<AnyNode, Element[]>();
 export function pageElements($: { root(): { get(i: number): AnyNode | undefined } }): Element[] {
   const doc = $.root().get(0);
   if (!doc) return [];
-  let list = indexed.get(doc);
-  if (list) return list;
-  list = [];
-  const lists: AnyNode[][] = [hasChildren(doc) ? doc.children : []];
-  const next: number[] = [0];
-  while (lists.length > 0) {
-    const top = lists.length - 1;
-    const nodes = lists[top] as AnyNode[];
-    const i = next[top] as number;
-    if (i >= nodes.length) {
-      lists.pop();
-      next.pop();
-      continue;
-    }
-    next[top] = i + 1;
-    const node = nodes[i] as AnyNode;
+  const cached = indexed.get(doc);
+  if (cached) return cached;
+  const list: Element[] = [];
+  walk(hasChildren(doc) ? doc.children : [], (node) => {
     if (isTag(node)) list.push(node);
-    if (hasChildren(node) && node.children.length > 0) {
-      lists.push(node.children);
-      next.push(0);
-    }
-  }
+    return true;
+  });
   indexed.set(doc, list);
   return list;
 }
