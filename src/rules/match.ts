@@ -127,6 +127,11 @@ const NEWS_TRAIL =
   /(?:^|[\s›»>/|→-])(?:новости|пресс-центр|пресс-служба|события|анонсы|объявления|медиа)(?:$|[\s›»>/|→-])/iu;
 const NEWS_WORDS = compileAll(vocabulary("navigation", "news-words"));
 
+/** The page's opening says what it is about («опрос … органов местного самоуправления»): one of the phrases. */
+export function openingHas(page: SitePage, phrases: readonly CompiledPhrase[]): boolean {
+  return phrases.length > 0 && findFirstIn(page.artifacts.mainText.slice(0, 1200), phrases, 1) !== null;
+}
+
 /** A news item, press release or announcement (by its URL or a headline with an event verb). */
 export function isNewsItem(item: Item): boolean {
   return isNewsAt(item.url, item.page);

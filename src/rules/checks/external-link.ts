@@ -6,7 +6,7 @@
  */
 import { z } from "zod";
 import type { CheckType, Evidence, ExtractedLink, SitePage } from "../../types/index.ts";
-import { bodyIndex } from "../match.ts";
+import { bodyIndex, openingHas } from "../match.ts";
 import { nokContext } from "../nok.ts";
 import { linkSegments, pageName, type SiteModel, siteModel, urlKey } from "../site-model.ts";
 import { type CompiledPhrase, clip, findFirstIn, indexOf, type TokenIndex, withoutVenue } from "../text.ts";
@@ -102,7 +102,7 @@ export const externalLinkCheck: CheckType<ExternalLinkParams> = {
         for (const t of p.targets) {
           if (!matchesTarget(url, label, t)) continue;
           if (t.hosts && url.hostname.toLowerCase() === ownHost) continue;
-          if (t.context.length && findFirstIn(page.artifacts.mainText.slice(0, 1200), t.context, 1)) continue;
+          if (openingHas(page, t.context)) continue;
           if (t.confirm.length && !heldByTarget(model, link.url, ownHost, t)) continue;
           if (t.requireContext === "nok") {
             if (link.inNav || model.repeatedTargets.has(urlKey(link.url))) continue;

@@ -11,7 +11,7 @@
 import { z } from "zod";
 import { excerptAround } from "../../extract/russian/index.ts";
 import type { CheckOutcome, CheckType, Evidence, FormInfo, SitePage } from "../../types/index.ts";
-import { isNewsAt } from "../match.ts";
+import { isNewsAt, openingHas } from "../match.ts";
 import { pageName, urlKey } from "../site-model.ts";
 import { type CompiledPhrase, clip, findFirst, findFirstIn, indexFor, withoutVenue } from "../text.ts";
 import { emailOn, phoneOn } from "./contact-channels.ts";
@@ -247,11 +247,6 @@ function newsPage(page: SitePage): boolean {
   return isNewsAt(page.artifacts.finalUrl || page.artifacts.url, page);
 }
 
-/** A page whose opening says what it is about («опрос … органов местного самоуправления»). */
-function pageExcluded(page: SitePage, ch: CompiledChannel): boolean {
-  return ch.context.length > 0 && findFirstIn(page.artifacts.mainText.slice(0, 1200), ch.context, 1) !== null;
-}
-
 /** A link, page name or widget text that names the channel on this page. */
 function namedOn(
   page: SitePage,
@@ -259,7 +254,7 @@ function namedOn(
   read: (url: string) => SitePage | undefined,
 ): Found | null {
   const a = page.artifacts;
-  if (pageExcluded(page, ch)) return null;
+  if (openingHas(page, ch.context)) return null;
   for (const link of a.links) {
     if (/^(?:tel|mailto):/i.test(link.url)) continue;
     // «Результаты независимой оценки» on bus.gov.ru, «опрос о работе органов местного самоуправления»:
@@ -274,7 +269,7 @@ function namedOn(
     const words = [link.text, link.title ?? ""].join(" ").trim();
     // «Опрос населения» leading to a page about a poll of the local government.
     const target = words ? read(link.url) : undefined;
-    if (target && target !== page && (pageExcluded(target, ch) || newsPage(target))) continue;
+    if (target && target !== page && (openingHas(target, ch.context) || newsPage(target))) continue;
     if (words && named(words, ch))
       return { page, excerpt: `ссылка «${clip(words, 100)}» → ${link.url}`, linkText: link.text || null };
   }
