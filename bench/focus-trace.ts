@@ -11,6 +11,7 @@ import { loadRulesOrThrow } from "../src/pipeline/check-run.ts";
 import { checkSite } from "../src/pipeline/site.ts";
 import { createPriority, ruleInfo } from "../src/rules/index.ts";
 import type { Status } from "../src/types/index.ts";
+import { summaryOf } from "./focus.ts";
 import { recordingWriter } from "./recording-writer.ts";
 import { replayCrawl, settlePoint } from "./settle.ts";
 
@@ -45,21 +46,7 @@ try {
     const sp = settlePoint({
       startUrl: site.url,
       replay,
-      summary: {
-        startUrl: r.url,
-        finalUrl: r.finalUrl,
-        pages: r.crawl.pages,
-        documents: r.crawl.documents,
-        bytes: r.crawl.bytes,
-        errors: r.crawl.errors,
-        skippedByRobots: r.crawl.skippedByRobots,
-        budgetExhausted: r.crawl.budgetExhausted,
-        budgetReason: null,
-        pendingRelevant: 0,
-        durationMs: 0,
-        siteError: r.error,
-        status: r.status,
-      },
+      summary: summaryOf(r),
       rules: authority,
       asOf: DEMO_AS_OF,
       sphere: site.sphere,

@@ -58,7 +58,7 @@ export interface FocusSiteSample {
 const pool = () => createPool({ ...POLITENESS_OFF, perHostConcurrency: 1 });
 
 /** The summary the focused crawl ended with, rebuilt from its SiteResult (pendingRelevant is approximated). */
-function summaryOf(r: SiteResult): CrawlSummary {
+export function summaryOf(r: SiteResult): CrawlSummary {
   return {
     startUrl: r.url,
     finalUrl: r.finalUrl,
