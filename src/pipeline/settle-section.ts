@@ -11,7 +11,7 @@ import type { CrawlRequest, PageArtifacts, RuleDef } from "../types/index.ts";
 export type SectionTest = (artifacts: PageArtifacts, req: CrawlRequest) => boolean;
 
 export function createSectionTest(rules: RuleDef[], sectionFrom: number): SectionTest {
-  const anyRule: PriorityFn = createPriority(rules, () => true);
+  const anyRule: PriorityFn = createPriority(rules, () => true, { rankOtherRegimesLast: false });
   return (artifacts, req) => {
     if (artifacts.kind !== "html" || req.depth === 0) return false;
     if (Number.isFinite(req.priority) && req.priority >= sectionFrom) return true;

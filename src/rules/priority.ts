@@ -7,7 +7,9 @@
 
 import type { Finding, LinkCandidate, RuleDef } from "../types/index.ts";
 import { compiledCheck } from "./engine.ts";
-import { type CompiledPhrase, compileAll, hasAny, indexOf } from "./text.ts";
+import { NOK_LONG_PHRASES, nokMentions } from "./nok.ts";
+import { slugWords } from "./slug-words.ts";
+import { type CompiledPhrase, compileAll, hasAny, indexOf, type TokenIndex } from "./text.ts";
 import { vocabulary } from "./vocabulary.ts";
 
 export type PriorityFn = (link: LinkCandidate, depth: number) => number;
@@ -40,6 +42,7 @@ const IRRELEVANT_URL: RegExp[] = [
   /[?&](sort|order|lang)=/i,
 ];
 const IRRELEVANT_TEXT = compileAll(vocabulary("navigation", "irrelevant"));
+const NOK_LONG = compileAll(NOK_LONG_PHRASES);
 const DOCUMENT_URL = /\.(pdf|docx?|xlsx?|rtf|odt|ods)(\?|#|$)/i;
 
 function cuesOf(rule: RuleDef): RuleCues {
@@ -65,12 +68,28 @@ function urlText(url: string): string {
   }
 }
 
-export function createPriority(rules: RuleDef[], isUndecided: (ruleId: string) => boolean): PriorityFn {
+export interface PriorityOptions {
+  /**
+   * Rank links worded as another regime (НОКО «независимая оценка качества образования») last among the
+   * relevant places: still read before a `fail`, never before the NOK material. Default true; the section
+   * test keeps the full score, so which pages are sections does not change.
+   */
+  rankOtherRegimesLast?: boolean;
+}
+
+export function createPriority(
+  rules: RuleDef[],
+  isUndecided: (ruleId: string) => boolean,
+  options: PriorityOptions = {},
+): PriorityFn {
   const cues = rules.map(cuesOf);
+  const demote = options.rankOtherRegimesLast ?? true;
   return (link, depth) => {
     const open = cues.filter((c) => isUndecided(c.id));
     if (open.length === 0) return 0;
-    const words = indexOf([link.text, link.title ?? ""].join(" ").trim());
+    const label = [link.text, link.title ?? ""].join(" ").trim();
+    // A link without words (a banner) is named by its address.
+    const words = indexOf(label || slugWords(link.url));
     const context = link.context ? indexOf(link.context) : null;
     const path = urlText(link.url);
     let score = 0;
@@ -87,8 +106,14 @@ export function createPriority(rules: RuleDef[], isUndecided: (ruleId: string) =
     if (irrelevant && score < 10) return -5 - depth;
     if (score === 0) return depth <= 1 && !link.inNav ? 0.5 : depth <= 1 ? 0.25 : 0;
     if (DOCUMENT_URL.test(link.url)) score += 4;
-    return Math.max(0.5, score - depth);
+    const p = Math.max(0.5, score - depth);
+    return demote && p > 1 && otherRegime(words) ? 1 : p;
   };
+}
+
+/** The words name the regime's wording but mean another one (НОКО, «оценка квалификации»). */
+function otherRegime(words: TokenIndex): boolean {
+  return hasAny(words, NOK_LONG, 1) && nokMentions(words).length === 0;
 }
 
 function isMenuLike(link: LinkCandidate): boolean {

@@ -26,6 +26,38 @@ describe("focused crawling priority", () => {
     expect(photo).toBeLessThanOrEqual(0);
   });
 
+  it("a banner without words is named by its address, read back from Latin letters", () => {
+    const banner = all(link("", "/activity/nezavisimaya-otsenka-kachestva-usloviy-okazaniya-uslug/"), 1);
+    const bare = all(link("", "/activity/photo-report/"), 1);
+    // Not just the URL fragment's weight (6 − depth): the address reads as the link's words would.
+    expect(banner).toBeGreaterThan(all(link("", "/activity/otsenka-kachestva/"), 1));
+    expect(banner).toBeGreaterThanOrEqual(
+      all(link("Независимая оценка качества условий оказания услуг", "/a/"), 1),
+    );
+    expect(bare).toBeLessThan(1);
+    // A link with words keeps its words: the address does not replace them.
+    expect(all(link("Фотогалерея", "/nezavisimaya-otsenka/"), 1)).toBeLessThan(banner);
+  });
+
+  it("НОКО (оценка качества образования) stays a relevant place but comes after the NOK material", () => {
+    const noko = all(link("Независимая оценка качества образования", "/activity/noko/"), 1);
+    const nok = all(
+      link(
+        "Независимая оценка качества условий осуществления образовательной деятельности",
+        "/activity/nok/",
+      ),
+      1,
+    );
+    const nokoBanner = all(link("", "/deyatelnost/nezavisimaya-otsenka-kachestva-obrazovaniya/"), 1);
+    expect(noko).toBeGreaterThanOrEqual(1);
+    expect(nokoBanner).toBeGreaterThanOrEqual(1);
+    expect(nok).toBeGreaterThan(noko);
+    expect(nok).toBeGreaterThan(nokoBanner);
+    // Which pages are sections is judged on the full score.
+    const full = createPriority(rules, () => true, { rankOtherRegimesLast: false });
+    expect(full(link("Независимая оценка качества образования", "/activity/noko/"), 1)).toBeGreaterThan(noko);
+  });
+
   it("a menu word leads somewhere in a menu item, not in a headline or a document's title", () => {
     const menu = all(link("О министерстве", "/about/"), 1);
     const headline = all(link("Министр вручил награды сотрудникам министерства", "/news/7/"), 1);
