@@ -17,8 +17,16 @@ export type PriorityFn = (link: LinkCandidate, depth: number) => number;
 interface RuleCues {
   id: string;
   phrases: CompiledPhrase[];
+  /**
+   * Single common words («результаты», «оценка», «состав»): a route in a menu item or as the name at a
+   * document link's head, not inside a headline («Доклад о результатах …»).
+   */
+  words: CompiledPhrase[];
   urlFragments: string[];
 }
+
+/** A cue of one lowercase word without digits; abbreviations («НОК») and numbers («392-ФЗ») stay strong. */
+const isCommonWord = (phrase: string): boolean => !/\s/.test(phrase.trim()) && !/[A-ZА-ЯЁ0-9]/.test(phrase);
 
 /** Menus that lead to NOK material on authority sites (design.md §4). */
 const NAV_CUES = compileAll(vocabulary("navigation", "cues"));
@@ -51,11 +59,12 @@ function cuesOf(rule: RuleDef): RuleCues {
     const c = check.type.cues?.(check.params) ?? { phrases: [], urlFragments: [] };
     return {
       id: rule.id,
-      phrases: compileAll(c.phrases),
+      phrases: compileAll(c.phrases.filter((p) => !isCommonWord(p))),
+      words: compileAll(c.phrases.filter(isCommonWord)),
       urlFragments: c.urlFragments.map((f) => f.toLowerCase()),
     };
   } catch {
-    return { id: rule.id, phrases: [], urlFragments: [] };
+    return { id: rule.id, phrases: [], words: [], urlFragments: [] };
   }
 }
 
@@ -92,16 +101,19 @@ export function createPriority(
     const words = indexOf(label || slugWords(link.url));
     const context = link.context ? indexOf(link.context) : null;
     const path = urlText(link.url);
+    const menuLike = isMenuLike(link);
+    // In a longer label a common word counts as the document's name at its head («Протокол № 3 от …»).
+    const lead = menuLike ? words : indexOf(label.split(/\s+/, 1)[0] ?? "");
     let score = 0;
     for (const c of open) {
       let s = 0;
-      if (hasAny(words, c.phrases, 2)) s = 10;
+      if (hasAny(words, c.phrases, 2) || hasAny(lead, c.words, 2)) s = 10;
       else if (context && hasAny(context, c.phrases, 2)) s = 4;
       if (c.urlFragments.some((f) => path.includes(f))) s = Math.max(s, 6);
       score += s;
     }
     score = Math.min(score, 40);
-    if (isMenuLike(link) && hasAny(words, NAV_CUES, 1)) score += 3;
+    if (menuLike && hasAny(words, NAV_CUES, 1)) score += 3;
     const irrelevant = IRRELEVANT_URL.some((re) => re.test(link.url)) || hasAny(words, IRRELEVANT_TEXT, 0);
     if (irrelevant && score < 10) return -5 - depth;
     if (score === 0) return depth <= 1 && !link.inNav ? 0.5 : depth <= 1 ? 0.25 : 0;

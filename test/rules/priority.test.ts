@@ -58,6 +58,20 @@ describe("focused crawling priority", () => {
     expect(full(link("Независимая оценка качества образования", "/activity/noko/"), 1)).toBeGreaterThan(noko);
   });
 
+  it("a rule's common word is a route in a menu item or as a document's name, not inside a headline", () => {
+    expect(all(link("Результаты", "/r/"), 1)).toBeGreaterThanOrEqual(1);
+    expect(all(link("Протокол № 3 от 12.05.2026", "/files/3.pdf"), 1)).toBeGreaterThanOrEqual(1);
+    // «результатах» in the ministry's annual report and in a public discussion is no way to the NOK results.
+    expect(
+      all(link("Доклад о результатах и основных направлениях деятельности министерства", "/d/43/"), 1),
+    ).toBeLessThan(1);
+    expect(
+      all(link("Публичные обсуждения результатов правоприменительной практики", "/news/1/"), 1),
+    ).toBeLessThan(1);
+    // Whole phrases and abbreviations count anywhere in the label.
+    expect(all(link("Информация о проведении НОК в 2026 году", "/n/2/"), 1)).toBeGreaterThanOrEqual(1);
+  });
+
   it("a menu word leads somewhere in a menu item, not in a headline or a document's title", () => {
     const menu = all(link("О министерстве", "/about/"), 1);
     const headline = all(link("Министр вручил награды сотрудникам министерства", "/news/7/"), 1);
