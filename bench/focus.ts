@@ -46,6 +46,9 @@ export interface FocusSiteSample {
   ratioFetched: number;
   /** Rules whose focused verdict differs from the demo's expected one (a correctness note, not a speed one). */
   wrongVsExpected: number;
+  /** Every focused verdict is pass (or n/a): the stop is the settle point. Otherwise a `fail`, `warn` or
+   * `unknown` must be backed by reading every relevant place before the crawl may stop. */
+  allPass: boolean;
   bfsDiffers: string[];
   focusedReplayDiffers: string[];
   /** Fetches of the same pipeline with settle off (every link within budget). */
@@ -56,6 +59,17 @@ export interface FocusSiteSample {
 
 // One request per host at a time: the fetch order, and so every count here, is reproducible run to run.
 const pool = () => createPool({ ...POLITENESS_OFF, perHostConcurrency: 1 });
+
+/** The ratio at stop apart for sites whose verdicts all passed and for those with a fail, warn or unknown. */
+function groupFigures(samples: FocusSiteSample[]): Record<string, number | string> {
+  const group = (allPass: boolean) => samples.filter((s) => s.allPass === allPass);
+  const line = (g: FocusSiteSample[]) =>
+    g.length ? `${ru(median(g.map((s) => s.ratioFetched)), 3)} (сайтов: ${g.length})` : "—";
+  return {
+    "  медиана до остановки, сайты, где все вердикты pass": line(group(true)),
+    "  медиана до остановки, сайты с fail, warn или unknown": line(group(false)),
+  };
+}
 
 /** The summary the focused crawl ended with, rebuilt from its SiteResult (pendingRelevant is approximated). */
 export function summaryOf(r: SiteResult): CrawlSummary {
@@ -167,6 +181,7 @@ async function measureSite(site: DemoSite, fetcher: Fetcher, rules: RuleDef[]): 
     ratio: ratio(focusedSettle.pages, bfsSettle.pages),
     ratioFetched: ratio(focused.crawl.pages, bfsSettle.pages),
     wrongVsExpected: focused.findings.filter((f) => site.expected[f.rule] !== f.status).length,
+    allPass: focused.findings.every((f) => f.status === "pass" || f.status === "n/a"),
     bfsDiffers: bfsSettle.differs,
     focusedReplayDiffers: focusedSettle.differs,
     exhaustiveFetched: exhaustive.crawl.pages,
@@ -219,6 +234,7 @@ export async function measureFocus(options: BenchOptions, only?: string[]): Prom
       3,
     ),
     "сайтов с вердиктами, равными исчерпывающему обходу": `${identical} из ${last.length}`,
+    ...groupFigures(last),
     сайтов: last.length,
   };
   for (const s of last) {
@@ -244,6 +260,12 @@ export async function measureFocus(options: BenchOptions, only?: string[]): Prom
       `Остановка по установлению изменила вердикты на ${last.length - identical} сайтах — дефект: см. строки сайтов.`,
     );
   const met = value <= 0.2 && identical === last.length;
+  const backed = last.filter((s) => !s.allPass);
+  const above = backed.filter((s) => s.ratioFetched > 0.2).length;
+  if (!met && backed.length > 0)
+    notes.push(
+      `На ${backed.length} из ${last.length} сайтов есть вердикты fail, warn или unknown: такой обход останавливается, только прочитав все релевантные места (раздел НОК и его материалы, страницы совета, списки документов, переключатель версии для слабовидящих), а точка BFS считается по итоговой сводке, то есть без доказательства отсутствия. У ${above} из них отношение выше 0,20; опустить его можно, только прочитав меньше, чем нужно, чтобы обосновать fail.`,
+    );
   if (!met) {
     const sizes = last.map((s) => s.bfsFetched);
     notes.push(
