@@ -98,12 +98,13 @@ export function createPriority(
     if (open.length === 0) return 0;
     const label = [link.text, link.title ?? ""].join(" ").trim();
     // A link without words (a banner) is named by its address.
-    const words = indexOf(label || slugWords(link.url));
+    const name = label || slugWords(link.url);
+    const words = indexOf(name);
     const context = link.context ? indexOf(link.context) : null;
     const path = urlText(link.url);
-    const menuLike = isMenuLike(link);
-    // In a longer label a common word counts as the document's name at its head («Протокол № 3 от …»).
-    const lead = menuLike ? words : indexOf(label.split(/\s+/, 1)[0] ?? "");
+    const menuLike = isMenuLike(link, name);
+    // In a longer name a common word counts as the document's name at its head («Протокол № 3 от …»).
+    const lead = menuLike ? words : indexOf(name.split(/\s+/, 1)[0] ?? "");
     let score = 0;
     for (const c of open) {
       let s = 0;
@@ -113,7 +114,8 @@ export function createPriority(
       score += s;
     }
     score = Math.min(score, 40);
-    if (menuLike && hasAny(words, NAV_CUES, 1)) score += 3;
+    // A route is a menu item; an address (a banner's, a sitemap entry's) is not one.
+    if (menuLike && label && hasAny(words, NAV_CUES, 1)) score += 3;
     const irrelevant = IRRELEVANT_URL.some((re) => re.test(link.url)) || hasAny(words, IRRELEVANT_TEXT, 0);
     if (irrelevant && score < 10) return -5 - depth;
     if (score === 0) return depth <= 1 && !link.inNav ? 0.5 : depth <= 1 ? 0.25 : 0;
@@ -128,8 +130,8 @@ function otherRegime(words: TokenIndex): boolean {
   return hasAny(words, NOK_LONG, 1) && nokMentions(words).length === 0;
 }
 
-function isMenuLike(link: LinkCandidate): boolean {
-  const label = link.text.trim() || (link.title ?? "").trim();
+function isMenuLike(link: LinkCandidate, name: string): boolean {
+  const label = link.text.trim() || (link.title ?? "").trim() || name;
   return label.split(/\s+/).length <= MENU_WORDS;
 }
 

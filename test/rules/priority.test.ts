@@ -35,6 +35,11 @@ describe("focused crawling priority", () => {
       all(link("Независимая оценка качества условий оказания услуг", "/a/"), 1),
     );
     expect(bare).toBeLessThan(1);
+    // An address is no menu item: a sitemap entry «/deyatelnost/» is not a route, a long slug is a headline.
+    expect(all(link("", "/deyatelnost/"), 1)).toBeLessThan(1);
+    expect(all(link("", "/press/news/doklad-o-rezultatakh-i-osnovnykh-napravleniyakh/"), 1)).toBeLessThan(
+      all(link("", "/nok/rezultaty/"), 1),
+    );
     // A link with words keeps its words: the address does not replace them.
     expect(all(link("Фотогалерея", "/nezavisimaya-otsenka/"), 1)).toBeLessThan(banner);
   });
