@@ -10,7 +10,10 @@
  *   again with the same outcome, and that crawl was not cut by its budget. The re-run has then read at least
  *   what the first run's settle condition required, so a `fail` rests on as much reading as before.
  *
- * A changed page, or verdicts that come out different, end the confirmation: the crawl goes on as a normal one.
+ * A changed page rules out the replay. It ends the evidence way only when a `warn` quotes it: a pass is judged on
+ * what the page says now, so a home page whose news changed does not cost a whole crawl, but a deficiency
+ * («stale minutes») is not confirmed on a page that moved. Verdicts that come out different end the
+ * confirmation: the crawl goes on as a normal one.
  */
 
 import type { Finding, ManifestEntry, Status } from "../types/index.ts";
@@ -32,10 +35,13 @@ export interface ReadAgain {
 }
 
 /** The snapshots the evidence of pass and warn verdicts was quoted from. */
-export function evidenceSnapshots(findings: Finding[]): Set<string> {
+export function evidenceSnapshots(
+  findings: Finding[],
+  statuses: readonly Status[] = ["pass", "warn"],
+): Set<string> {
   const out = new Set<string>();
   for (const f of findings) {
-    if (f.status !== "pass" && f.status !== "warn") continue;
+    if (!statuses.includes(f.status)) continue;
     for (const e of f.evidence) if (e.snapshot) out.add(e.snapshot);
   }
   return out;
@@ -63,8 +69,10 @@ export class RerunConfirmation {
    * document the page lists, never fetched), not yet read again.
    */
   readonly #evidenceLeft = new Set<string>();
+  /** The pages a previous `warn` quotes: a change there ends the evidence way too. */
+  readonly #warnEvidence: Set<string>;
   #byEvidence: boolean;
-  readonly #byReplay: boolean;
+  #byReplay: boolean;
   #newPages = 0;
   #state: "confirming" | "changed" | "given-up" = "confirming";
 
@@ -75,6 +83,7 @@ export class RerunConfirmation {
       this.#replayLeft.add(e.url);
     }
     for (const hash of evidenceSnapshots(previous.findings)) this.#evidenceLeft.add(hash);
+    this.#warnEvidence = evidenceSnapshots(previous.findings, ["warn"]);
     this.#byEvidence =
       this.#evidenceLeft.size > 0 && previous.findings.every((f) => CONFIRMABLE_BY_EVIDENCE.has(f.status));
     this.#byReplay = !previous.budgetExhausted && this.#replayLeft.size > 0;
@@ -97,7 +106,15 @@ export class RerunConfirmation {
       return false;
     }
     const same = before.hash === page.hash && (before.error?.code ?? null) === page.errorCode;
-    if (!same) return this.#end("changed");
+    if (!same) {
+      // The site is not what the previous crawl read: its `fail`s and `unknown`s are not confirmed by replay.
+      this.#byReplay = false;
+      const warnQuoted = before.hash !== null && this.#warnEvidence.has(before.hash);
+      if (!this.#byEvidence || warnQuoted) return this.#end("changed");
+      // Read again, changed: the rules judge what it says now.
+      if (before.hash !== null) this.#evidenceLeft.delete(before.hash);
+      return false;
+    }
     this.#replayLeft.delete(page.url);
     if (page.hash !== null) this.#evidenceLeft.delete(page.hash);
     return false;

@@ -87,16 +87,39 @@ describe("RerunConfirmation", () => {
     expect(c.ready()).toBe(false);
   });
 
-  it("ends on a changed page, and on a page that no longer fails", () => {
-    const changed = confirmation([finding("r1", "pass", ["ha"])]);
-    expect(changed.observe(read("/a/", "ha2"))).toBe(true);
-    expect(changed.active).toBe(false);
-    expect(changed.ready()).toBe(false);
-    expect(changed.launchFloor()).toBe(Number.NEGATIVE_INFINITY);
+  it("ends on a changed page a warn quotes, on any change when a fail must be replayed, and on a page that no longer fails", () => {
+    const stale = confirmation([finding("r1", "pass", ["hb"]), finding("r2", "warn", ["ha"])]);
+    expect(stale.observe(read("/a/", "ha2"))).toBe(true);
+    expect(stale.active).toBe(false);
+    expect(stale.ready()).toBe(false);
+    expect(stale.launchFloor()).toBe(Number.NEGATIVE_INFINITY);
+
+    const failing = confirmation([finding("r1", "pass", ["ha"]), finding("r2", "fail")]);
+    expect(failing.observe(read("/", "h0-news"))).toBe(true);
+    expect(failing.active).toBe(false);
 
     const recovered = confirmation([finding("r1", "fail")]);
     expect(recovered.observe(read("/gone/", "hnew"))).toBe(true);
     expect(recovered.active).toBe(false);
+  });
+
+  it("a changed page no warn quotes (the home page's news) leaves the passes to be judged on what is read now", () => {
+    const c = confirmation([finding("r1", "pass", ["ha"]), finding("r2", "warn", ["hb"])]);
+    expect(c.observe(read("/", "h0-news"))).toBe(false);
+    expect(c.active).toBe(true);
+    // A pass's own page changed: read again, it is judged as it stands.
+    expect(c.observe(read("/a/", "ha2"))).toBe(false);
+    expect(c.ready()).toBe(false);
+    c.observe(read("/b/", "hb"));
+    expect(c.ready()).toBe(true);
+    expect(c.confirms([finding("r1", "pass"), finding("r2", "warn")])).toBe(true);
+
+    // Different verdicts: no whole-crawl replay to fall back on once the site changed.
+    const d = confirmation([finding("r1", "pass", ["ha"])]);
+    d.observe(read("/", "h0-news"));
+    d.observe(read("/a/", "ha"));
+    expect(d.confirms([finding("r1", "fail")])).toBe(false);
+    expect(d.active).toBe(false);
   });
 
   it("falls back to the whole crawl, then gives up, when the verdicts come out different", () => {

@@ -102,4 +102,24 @@ describe("evidence first on a re-run", () => {
       build.resources.set(path, original);
     }
   });
+
+  it("a home page whose news changed still stops on the unchanged evidence, with the same verdicts", async () => {
+    const dir = await freshDir();
+    const first = await check(dir);
+    const home = build.resources.get("/")!;
+    if (home.kind !== "page") throw new Error("the demo's home page is a page");
+    build.resources.set("/", {
+      ...home,
+      lastModified: undefined,
+      render: (ctx) =>
+        home.render(ctx).replace("</body>", "<p>Новость дня: в министерстве прошло совещание.</p></body>"),
+    });
+    try {
+      const second = await check(dir);
+      expect(verdicts(second)).toEqual(verdicts(first));
+      expect(second.sites[0]!.crawl.pages).toBeLessThan(first.sites[0]!.crawl.pages);
+    } finally {
+      build.resources.set("/", home);
+    }
+  });
 });
