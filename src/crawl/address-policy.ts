@@ -9,6 +9,7 @@
  */
 import type { LookupAddress } from "node:dns";
 import { BlockList, isIP, type LookupFunction } from "node:net";
+import { StringMemo } from "../util/memo.ts";
 import { defaultLookup } from "./dns-lookup.ts";
 
 export type AddressKind =
@@ -157,6 +158,14 @@ function embeddedIpv4(address: string): string | null {
 
 /** The non-public range an IP address falls in, or null for a public address (or not an IP at all). */
 export function classifyAddress(address: string): AddressRange | null {
+  // Every request to an IP host asks again; a BlockList check per range is not free.
+  const range = classified.get(address, () => classifyOnce(address));
+  return range && { ...range };
+}
+
+const classified = new StringMemo<AddressRange | null>(1_000);
+
+function classifyOnce(address: string): AddressRange | null {
   const ip = bareAddress(address);
   const family = isIP(ip);
   if (family === 0) return null;

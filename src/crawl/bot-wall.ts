@@ -49,17 +49,31 @@ function visibleText(html: string): string {
     .trim();
 }
 
+const UTF8 = new TextDecoder("utf-8");
+const LINK = /<a\s[^>]*href=/gi;
+
+/** Matches of a global regex in `text`, counted up to `limit`. */
+function countUpTo(re: RegExp, text: string, limit: number): number {
+  re.lastIndex = 0;
+  let n = 0;
+  while (n < limit && re.exec(text) !== null) n++;
+  re.lastIndex = 0;
+  return n;
+}
+
 /** The wall in front of a page, or null. Looks only at answers that could be one (HTML or no body, small). */
 export function detectBotWall(
   page: Pick<FetchedPage, "status" | "headers" | "body" | "contentKind">,
 ): string | null {
   if (page.status === 0 || (page.contentKind !== "html" && page.contentKind !== "other")) return null;
   const headerText = `${page.headers.server ?? ""} ${page.headers["cf-mitigated"] ? "cf-mitigated" : ""}`;
-  const html = page.body && page.body.length < 256 * 1024 ? new TextDecoder("utf-8").decode(page.body) : "";
-  const text = visibleText(html);
-  const links = (html.match(/<a\s[^>]*href=/gi) ?? []).length;
-  const small = text.length <= MAX_CHALLENGE_TEXT && links <= MAX_CHALLENGE_LINKS;
+  const html = page.body && page.body.length < 256 * 1024 ? UTF8.decode(page.body) : "";
+  // A page with more links than a challenge has is not small whatever its text: its text is not needed then.
+  const manyLinks = countUpTo(LINK, html, MAX_CHALLENGE_LINKS + 1) > MAX_CHALLENGE_LINKS;
   const wallStatus = WALL_STATUSES.has(page.status);
+  if (manyLinks && !wallStatus) return null;
+  const text = manyLinks ? "" : visibleText(html);
+  const small = !manyLinks && text.length <= MAX_CHALLENGE_TEXT;
   if (!small && !wallStatus) return null;
 
   for (const v of VENDORS) {

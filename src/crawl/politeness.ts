@@ -1,4 +1,5 @@
 import PQueue from "p-queue";
+import { StringMemo } from "../util/memo.ts";
 import { DEFAULT_POLITENESS } from "./defaults.ts";
 
 export interface PoolOptions {
@@ -49,6 +50,13 @@ export interface HostPool {
 
 /** `https://Example.ru:8080/x` or `example.ru:8080` → `example.ru:8080`. */
 export function hostKey(hostOrUrl: string): string {
+  // Asked for every request (pool, circuit breaker): one URL parse per distinct URL.
+  return hostKeys.get(hostOrUrl, () => hostKeyOnce(hostOrUrl));
+}
+
+const hostKeys = new StringMemo<string>();
+
+function hostKeyOnce(hostOrUrl: string): string {
   if (hostOrUrl.includes("://")) {
     try {
       return new URL(hostOrUrl).host.toLowerCase();

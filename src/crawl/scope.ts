@@ -1,4 +1,5 @@
 import { getDomain, parse } from "tldts";
+import { StringMemo } from "../util/memo.ts";
 import { normalizeUrl, stripWww } from "./url.ts";
 
 /** Which URLs belong to the site being crawled. */
@@ -62,13 +63,18 @@ export function createScope(startUrl: string, options: ScopeOptions = {}): Scope
   const widened: string[] = [];
   const start = rootFor(startUrl, registrable);
   if (start !== null) roots.push(start);
+  // Verdicts per URL (a site's menu links come back on every page); a new root starts a fresh cache.
+  let verdicts = new StringMemo<boolean>(10_000);
+  const judge = (url: string): boolean => {
+    const normalized = normalizeUrl(url);
+    if (normalized === null) return false;
+    const u = new URL(normalized);
+    return roots.some((r) => matches(r, u.hostname, u.host));
+  };
 
   return {
     inScope(url: string): boolean {
-      const normalized = normalizeUrl(url);
-      if (normalized === null) return false;
-      const u = new URL(normalized);
-      return roots.some((r) => matches(r, u.hostname, u.host));
+      return verdicts.get(url, () => judge(url));
     },
     allowHost(host: string): void {
       const root = rootFor(host, registrable);
@@ -76,6 +82,7 @@ export function createScope(startUrl: string, options: ScopeOptions = {}): Scope
       if (roots.some((r) => r.exact === root.exact && r.value === root.value)) return;
       roots.push(root);
       widened.push(root.value);
+      verdicts = new StringMemo<boolean>(10_000);
     },
     get roots() {
       return roots.map((r) => r.value);

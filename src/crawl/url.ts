@@ -80,6 +80,8 @@ function normalizePath(pathname: string): string {
   return path === "" ? "/" : path;
 }
 
+import { StringMemo } from "../util/memo.ts";
+
 const NOT_WEB = /^(?:javascript|mailto|tel|data|ftp|file|about|blob|sms|callto|skype|viber|tg):/i;
 
 /**
@@ -88,6 +90,22 @@ const NOT_WEB = /^(?:javascript|mailto|tel|data|ftp|file|about|blob|sms|callto|s
  * `index.php?option=com_content&view=article&id=207` and 404s the "same" `/?id=207&option=…`.
  */
 export function requestUrl(input: string, base?: string): string | null {
+  // An input that starts with `http(s)://` ignores its base: the same link on every page is one entry.
+  // (A base that is no URL fails every input, absolute ones too: those are keyed with their base.)
+  const key =
+    base === undefined || (ABSOLUTE.test(input) && validBases.get(base, () => URL.canParse(base)))
+      ? input
+      : `${base}\u0000${input}`;
+  return requested.get(key, () => requestUrlOnce(input, base));
+}
+
+const ABSOLUTE = /^https?:\/\//i;
+const requested = new StringMemo<string | null>();
+const normalized = new StringMemo<string | null>();
+const keys = new StringMemo<string>();
+const validBases = new StringMemo<boolean>(2_000);
+
+function requestUrlOnce(input: string, base?: string): string | null {
   const raw = input.trim();
   if (raw === "" || NOT_WEB.test(raw)) return null;
   let url: URL;
@@ -109,9 +127,12 @@ export function requestUrl(input: string, base?: string): string | null {
  * (other schemes, `javascript:`, `mailto:`, `tel:`, malformed).
  */
 export function normalizeUrl(input: string, base?: string): string | null {
-  // The URL as linked, then canonicalised: the two never disagree on what is a fetchable URL.
   const linked = requestUrl(input, base);
-  if (linked === null) return null;
+  return linked === null ? null : normalized.get(linked, () => normalizeLinked(linked));
+}
+
+function normalizeLinked(linked: string): string {
+  // The URL as linked, then canonicalised: the two never disagree on what is a fetchable URL.
   const url = new URL(linked);
   if (url.hostname.endsWith(".")) url.hostname = url.hostname.replace(/\.+$/, "");
   const path = normalizePath(url.pathname);
@@ -131,6 +152,10 @@ export function stripWww(host: string): string {
  * Inputs that cannot be normalised get a key of their own that never collides with a page.
  */
 export function urlKey(url: string): string {
+  return keys.get(url, () => urlKeyOnce(url));
+}
+
+function urlKeyOnce(url: string): string {
   const normalized = normalizeUrl(url);
   if (normalized === null) return `invalid:${url}`;
   const u = new URL(normalized);

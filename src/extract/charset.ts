@@ -1,3 +1,4 @@
+import { isUtf8 } from "node:buffer";
 import chardet from "chardet";
 import iconv from "iconv-lite";
 import type { ContentKind } from "../types/index.ts";
@@ -129,13 +130,9 @@ function bytesAgree(body: Uint8Array, charset: string): boolean {
   return !(isValidUtf8(body) && countUtf8Multibyte(body, 8) >= 8);
 }
 
+/** Strict UTF-8 validity, as a fatal TextDecoder judges it, without building the decoded string. */
 function isValidUtf8(body: Uint8Array): boolean {
-  try {
-    new TextDecoder("utf-8", { fatal: true }).decode(body);
-    return true;
-  } catch {
-    return false;
-  }
+  return isUtf8(body);
 }
 
 function countUtf8Multibyte(body: Uint8Array, enough: number): number {

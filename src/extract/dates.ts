@@ -87,9 +87,13 @@ const NUMBER_MARK_AFTER =
   /^(?:[-–—]?\s*\p{L}|[-–—/]\s*\d|\s*[-–—)(]?\s*\d|\s*(?:%|руб|р\.|₽|тыс|млн|млрд|чел|шт|экз|ед\.|кв\.|м2|м²|км|кг|мест|балл|раз|посещ|участ|заяв|анкет|респондент|организац|учрежден))/iu;
 
 const MAX_TEXT = 2_000_000;
+const TWO_DIGITS = /\d\d/;
 
 export function extractDates(text: string, options: DateOptions = {}): FoundDate[] {
   const src = text.length > MAX_TEXT ? text.slice(0, MAX_TEXT) : text;
+  // Every pattern below holds a year (or a two-digit one): text without two ASCII digits in a row has no
+  // date. Most headings are such text, and each pass is a full regex scan.
+  if (!TWO_DIGITS.test(src)) return [];
   const taken: Candidate[] = [];
   const overlaps = (start: number, end: number): boolean => taken.some((c) => start < c.end && end > c.start);
   const take = (c: Candidate | null): void => {

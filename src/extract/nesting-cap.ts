@@ -66,6 +66,8 @@ const RAW_TEXT = new Set([
 ]);
 
 export function capNesting(html: string, maxDepth = MAX_NESTING): string {
+  // Depth maxDepth needs more than maxDepth start tags: a page with fewer "<" is returned without a scan.
+  if (fewerThan(html, "<", maxDepth + 1)) return html;
   const lower = html.toLowerCase();
   const kept: string[] = [];
   let keptTo = 0;
@@ -137,6 +139,13 @@ export function capNesting(html: string, maxDepth = MAX_NESTING): string {
   if (kept.length === 0) return html;
   kept.push(html.slice(keptTo));
   return kept.join("");
+}
+
+/** Whether `text` holds fewer than `n` occurrences of `ch`. */
+function fewerThan(text: string, ch: string, n: number): boolean {
+  let count = 0;
+  for (let i = text.indexOf(ch); i >= 0; i = text.indexOf(ch, i + 1)) if (++count >= n) return false;
+  return true;
 }
 
 function isLetter(c: number): boolean {

@@ -87,7 +87,7 @@ export function textContent(node: AnyNode, skip?: (el: Element) => boolean): str
   return out;
 }
 
-const indexed = new WeakMap<AnyNode, Element[]>();
+const indexed = new WeakMap<object, Element[]>();
 
 /**
  * Every element of a parsed page in document order, as a selector run from the root sees them (template
@@ -95,16 +95,23 @@ const indexed = new WeakMap<AnyNode, Element[]>();
  * extraction asks some thirty of them per page. The tree must not change after the first call.
  */
 export function pageElements($: { root(): { get(i: number): AnyNode | undefined } }): Element[] {
+  // `$.root()` builds a cheerio object per call: the list is also found through `$` itself.
+  const byApi = indexed.get($ as object);
+  if (byApi) return byApi;
   const doc = $.root().get(0);
   if (!doc) return [];
   const cached = indexed.get(doc);
-  if (cached) return cached;
+  if (cached) {
+    indexed.set($ as object, cached);
+    return cached;
+  }
   const list: Element[] = [];
   walk(hasChildren(doc) ? doc.children : [], (node) => {
     if (isTag(node)) list.push(node);
     return true;
   });
   indexed.set(doc, list);
+  indexed.set($ as object, list);
   return list;
 }
 

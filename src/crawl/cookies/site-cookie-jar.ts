@@ -54,6 +54,8 @@ export function createSiteCookieJar(limits: Partial<CookieLimits> = {}): SiteCoo
       return stored;
     },
     header(url: string): string {
+      // Every cookie the jar took is in `kept`: most sites set none, and tough-cookie's lookup is not free.
+      if (kept.size === 0) return "";
       let cookies: Cookie[];
       try {
         cookies = jar.getCookiesSync(url);

@@ -8,9 +8,37 @@ type PdfJs = typeof import("pdfjs-dist/legacy/build/pdf.mjs");
 
 let pdfjsPromise: Promise<PdfJs> | null = null;
 /** Loaded lazily: pdf.js is large and most pages are HTML. */
-function loadPdfJs(): Promise<PdfJs> {
-  pdfjsPromise ??= import("pdfjs-dist/legacy/build/pdf.mjs");
+export function loadPdfJs(): Promise<PdfJs> {
+  pdfjsPromise ??= loadKeepingNativePush();
   return pdfjsPromise;
+}
+
+/**
+ * pdf.js's legacy build bundles core-js, which swaps the engine's Array.prototype.push for a JavaScript one
+ * (Node 20's push misses an edge case: push() with no items on an array whose length is read-only). That
+ * slowed every push in the thread — pdf.js, mammoth, SheetJS, our code — so the native one is put back once
+ * both halves of pdf.js (the in-thread worker half included, which would polyfill again) are loaded.
+ */
+async function loadKeepingNativePush(): Promise<PdfJs> {
+  const push = Array.prototype.push;
+  try {
+    const pdfjs = await import("pdfjs-dist/legacy/build/pdf.mjs");
+    await import("pdfjs-dist/legacy/build/pdf.worker.mjs");
+    return pdfjs;
+  } finally {
+    Array.prototype.push = push;
+  }
+}
+
+type PdfWorker = InstanceType<PdfJs["PDFWorker"]>;
+let sharedWorker: PdfWorker | null = null;
+/**
+ * One in-thread pdf.js "worker" for all documents: each getDocument would set up a fresh one (message
+ * handlers, a port) and tear it down again. Documents stay apart inside it (own ids, caches, fonts).
+ */
+function pdfWorker(pdfjs: PdfJs): PdfWorker {
+  if (!sharedWorker || sharedWorker.destroyed) sharedWorker = new pdfjs.PDFWorker({ verbosity: 0 });
+  return sharedWorker;
 }
 
 /** Local pdf.js data (CMaps for CJK/Identity fonts, standard fonts): read from disk, never fetched. */
@@ -44,6 +72,7 @@ export function extractPdf(bytes: Uint8Array, limits?: Partial<ExtractLimits>): 
       isEvalSupported: false,
       stopAtErrors: false,
       verbosity: 0,
+      worker: pdfWorker(pdfjs),
     });
     try {
       let doc: Awaited<typeof task.promise>;

@@ -7,13 +7,13 @@ register();
 // multi-megabyte source maps (about 0.3 s per worker). Errors leave a worker as messages only.
 process.setSourceMapsEnabled(false);
 const { readDocumentHere } = await import("./read-document.ts");
+const { loadPdfJs } = await import("./pdf.ts");
 
 /** @param {{ kind: string, bytes: Uint8Array, limits: object } | { warm: true }} task */
 export default async function readInWorker(task) {
   if ("warm" in task) {
     // pdf.js and its in-thread "worker" module load on the first PDF otherwise (the readers are loaded above).
-    await import("pdfjs-dist/legacy/build/pdf.mjs");
-    await import("pdfjs-dist/legacy/build/pdf.worker.mjs");
+    await loadPdfJs();
     return null;
   }
   return readDocumentHere(task.kind, task.bytes, task.limits);
