@@ -1,3 +1,5 @@
+import { StringMemo } from "../util/memo.ts";
+
 /**
  * URL normalisation and the dedup key of the frontier.
  *
@@ -79,8 +81,6 @@ function normalizePath(pathname: string): string {
   path = path.replace(INDEX_FILE, "/");
   return path === "" ? "/" : path;
 }
-
-import { StringMemo } from "../util/memo.ts";
 
 const NOT_WEB = /^(?:javascript|mailto|tel|data|ftp|file|about|blob|sms|callto|skype|viber|tg):/i;
 
