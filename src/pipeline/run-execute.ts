@@ -18,6 +18,7 @@ import {
   type NationalRunOptions,
   RunInterruptedError,
   type RunLogLevel,
+  runPoolOptions,
   type Session,
 } from "./run.ts";
 import { buildRunResult } from "./run-result.ts";
@@ -53,9 +54,8 @@ export async function execute(
   const anyBusgov = options.busgovClient ?? ownBusgov;
   const busgovClient =
     anyBusgov && options.busgovPlans ? withPlansExport(anyBusgov, options.busgovPlans) : anyBusgov;
-  const pool =
-    options.pool ??
-    createPool(options.hostIntervalMs === undefined ? {} : { minIntervalMs: options.hostIntervalMs });
+  const concurrency = Math.max(1, options.concurrency ?? DEFAULT_SITE_CONCURRENCY);
+  const pool = options.pool ?? createPool(runPoolOptions(concurrency, options.hostIntervalMs));
   const writer = openRunWriter(snapshotsDir, runId);
   const sitesLog = openSitesLog(snapshotsDir, runId);
   const weights = weightsFromRules(rules.map(ruleInfo));
@@ -180,7 +180,6 @@ export async function execute(
     void checkpointStore();
   };
 
-  const concurrency = Math.max(1, options.concurrency ?? DEFAULT_SITE_CONCURRENCY);
   if (signal) setMaxListeners(Math.max(getMaxListeners(signal), concurrency + 10), signal);
   // bus.gov.ru answers one request at a time (one paced client): its targets get a lane of their own, so they
   // never hold the workers that crawl sites.
