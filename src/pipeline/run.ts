@@ -6,7 +6,7 @@
 
 import { hostname } from "node:os";
 import { resolve } from "node:path";
-import { DEFAULT_BUDGET, type HostPool, type PoolOptions } from "../crawl/index.ts";
+import { DEFAULT_BUDGET, DEFAULT_POLITENESS, type HostPool, type PoolOptions } from "../crawl/index.ts";
 import type { BusGovClient } from "../extract/busgov/index.ts";
 import type { PlansExport } from "../extract/busgov/plans-export.ts";
 import { loadRegions, loadRegistry } from "../registry/index.ts";
@@ -53,13 +53,13 @@ export const DEFAULT_SITE_CONCURRENCY = DEFAULT_HOST_CONCURRENCY;
 
 /**
  * The run's pool: the per-host limits as configured, and as many requests in flight across hosts as sites in
- * flight. The crawl stage's default global cap (16) suits one crawl; under the host scheduler it held hundreds
- * of polite sites to 16 requests at once, so a five-page site waited ~15 s on the others' requests instead
- * of ~6 s on its own host's interval (bench `scale`).
+ * flight, never fewer than the crawl stage's default (16). That default suits one crawl; under the host
+ * scheduler it held hundreds of polite sites to 16 requests at once, so a five-page site waited ~15 s on the
+ * others' requests instead of ~6 s on its own host's interval (bench `scale`).
  */
 export function runPoolOptions(siteConcurrency: number, hostIntervalMs?: number): Partial<PoolOptions> {
   return {
-    globalConcurrency: Math.max(1, siteConcurrency),
+    globalConcurrency: Math.max(DEFAULT_POLITENESS.globalConcurrency, siteConcurrency),
     ...(hostIntervalMs === undefined ? {} : { minIntervalMs: hostIntervalMs }),
   };
 }
