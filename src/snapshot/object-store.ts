@@ -39,6 +39,9 @@ async function pack(body: Uint8Array): Promise<Uint8Array> {
 export class ObjectStore {
   /** Shard folders known to exist: one mkdir per folder, not per body. */
   private readonly dirs = new Set<string>();
+  /** Temp names: a random prefix per store and a counter, not fresh random bytes per body. */
+  private readonly tmpPrefix = randomBytes(6).toString("hex");
+  private tmpCount = 0;
 
   constructor(readonly root: string) {}
 
@@ -55,7 +58,7 @@ export class ObjectStore {
       this.dirs.add(dir);
     }
     const packed = await pack(body);
-    const tmp = `${path}.${randomBytes(6).toString("hex")}.tmp`;
+    const tmp = `${path}.${this.tmpPrefix}${(this.tmpCount++).toString(36)}.tmp`;
     try {
       await writeFile(tmp, packed);
     } catch (err) {
