@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { hostOfUrl, runByHosts } from "../../src/pipeline/host-scheduler.ts";
+import { hostOfUrl, liveHeapGauge, runByHosts } from "../../src/pipeline/host-scheduler.ts";
 import { footprintOf } from "../../src/pipeline/site-footprint.ts";
 
 const tick = () => new Promise((r) => setTimeout(r, 5));
@@ -167,5 +167,14 @@ describe("runByHosts", () => {
     );
     expect(started).toEqual([1, 2]);
     expect(finished).toBe(2);
+  });
+
+  it("reads the live heap from V8 without counting on a collection having happened", () => {
+    const gauge = liveHeapGauge();
+    try {
+      expect(gauge.read()).toBeGreaterThan(0);
+    } finally {
+      gauge.stop();
+    }
   });
 });
