@@ -9,7 +9,7 @@ import { createHttpFetcher, createPool, DEFAULT_BUDGET, staticLookup } from "../
 import { weightsFromRules } from "../src/findings/score.ts";
 import { hostOfUrl, runByHosts } from "../src/pipeline/host-scheduler.ts";
 import { loadRulesOrThrow } from "../src/pipeline/load-rules.ts";
-import { DEFAULT_SITE_CONCURRENCY } from "../src/pipeline/run.ts";
+import { DEFAULT_SITE_CONCURRENCY, runPoolOptions } from "../src/pipeline/run.ts";
 import { newRunId } from "../src/pipeline/run-id.ts";
 import { checkSite } from "../src/pipeline/site.ts";
 import { ruleInfo } from "../src/rules/index.ts";
@@ -35,7 +35,7 @@ const weights = weightsFromRules(rules.map(ruleInfo));
 const fetcher = countingFetcher(
   createHttpFetcher({ lookup: staticLookup({ [`*.${INSTITUTION_DOMAIN}`]: "127.0.0.1" }) }),
 );
-const pool = createPool({ minIntervalMs: intervalMs });
+const pool = createPool(runPoolOptions(DEFAULT_SITE_CONCURRENCY, intervalMs));
 const writer = openRunWriter(values.snapshots ?? "/tmp/nok-bench-scale", newRunId("scale"));
 const urls = Array.from({ length: n }, (_, i) => `http://${institutionHost(i)}:${port}/`);
 let peakRss = 0;
@@ -44,6 +44,16 @@ const timer = setInterval(() => {
 }, 200);
 let active = 0;
 let maxActive = 0;
+// Time-weighted sites in flight and each site's duration: whether the scheduler or the sites hold the wall.
+let activeMs = 0;
+let lastChange = performance.now();
+const siteMs: number[] = [];
+const setActive = (delta: number) => {
+  const now = performance.now();
+  activeMs += active * (now - lastChange);
+  lastChange = now;
+  active += delta;
+};
 let pages = 0;
 const statuses: Record<string, number> = {};
 const cpu = process.cpuUsage();
@@ -52,7 +62,9 @@ await runByHosts(
   urls,
   hostOfUrl,
   async (url, load) => {
-    maxActive = Math.max(maxActive, ++active);
+    setActive(1);
+    maxActive = Math.max(maxActive, active);
+    const siteStart = performance.now();
     const r = await checkSite(
       { url, kind: "institution", sphere: "social", region: null, name: null },
       {
@@ -68,7 +80,8 @@ await runByHosts(
     );
     pages += r.crawl.pages;
     for (const f of r.findings) statuses[f.status] = (statuses[f.status] ?? 0) + 1;
-    active--;
+    siteMs.push(performance.now() - siteStart);
+    setActive(-1);
   },
   { maxSites: DEFAULT_SITE_CONCURRENCY },
 );
@@ -87,6 +100,17 @@ for (const host of fetcher.starts.keys()) {
   const starts = pool.startTimes(host);
   for (let i = 1; i < starts.length; i++) poolMinGapMs = Math.min(poolMinGapMs, starts[i]! - starts[i - 1]!);
 }
+function percentiles(values: number[]): { mean: number; p50: number; p90: number; max: number } {
+  const s = [...values].sort((a, b) => a - b);
+  const at = (q: number) => s[Math.min(s.length - 1, Math.floor(q * s.length))] ?? 0;
+  return {
+    mean: s.reduce((a, b) => a + b, 0) / Math.max(1, s.length),
+    p50: at(0.5),
+    p90: at(0.9),
+    max: at(1),
+  };
+}
+
 report({
   poolMinGapMs: Number.isFinite(poolMinGapMs) ? poolMinGapMs : null,
   wallMs,
@@ -98,6 +122,8 @@ report({
   maxRequests: Math.max(...requests),
   minGapMs: Number.isFinite(minGapMs) ? minGapMs : null,
   maxActive,
+  meanActive: activeMs / wallMs,
+  siteMs: percentiles(siteMs),
   statuses,
   maxRss: process.resourceUsage().maxRSS * 1024,
   peakRssSampled: peakRss,

@@ -23,6 +23,10 @@ interface ScaleChild {
   minGapMs: number | null;
   poolMinGapMs: number | null;
   maxActive: number;
+  /** Time-weighted mean of the sites in flight. */
+  meanActive: number;
+  /** Each site's wall time, ms: near the politeness bound when neither CPU nor the pool holds it. */
+  siteMs: { mean: number; p50: number; p90: number; max: number };
   statuses: Record<string, number>;
   maxRss: number;
   peakRssSampled: number;
@@ -70,7 +74,7 @@ export async function measureScale(options: BenchOptions): Promise<MeasurementRe
       const boundMs = r.maxRequests * SCALE_SETUP.intervalMs;
       samples.push({ ...r, boundMs, ratio: ratio(r.wallMs, boundMs) });
       options.log?.(
-        `scale ${rep + 1}/${reps}: ${r.sites} sites, ${r.requests} requests in ${ru(r.wallMs / 1000, 1)} s vs bound ${boundMs / 1000} s; peak RSS ${ru(r.maxRss / MB, 0)} MB; ${r.maxActive} sites at once`,
+        `scale ${rep + 1}/${reps}: ${r.sites} sites, ${r.requests} requests in ${ru(r.wallMs / 1000, 1)} s vs bound ${boundMs / 1000} s; peak RSS ${ru(r.maxRss / MB, 0)} MB; ${r.maxActive} sites at once (mean ${ru(r.meanActive, 0)}), a site ${ru(r.siteMs.p50 / 1000, 1)} s (p90 ${ru(r.siteMs.p90 / 1000, 1)} s); CPU ${ru(r.cpuMs / 1000, 1)} s = ${ru(r.cpuMs / Math.max(1, r.requests), 2)} ms per request`,
       );
     }
   } finally {
@@ -124,6 +128,11 @@ export async function measureScale(options: BenchOptions): Promise<MeasurementRe
         2,
       ),
       "сайтов одновременно: предел / наибольшее достигнутое": `${DEFAULT_SITE_CONCURRENCY} / ${last?.maxActive ?? 0}`,
+      "сайтов одновременно в среднем": last ? round(last.meanActive, 0) : 0,
+      "время сайта, с: медиана / p90": last
+        ? `${ru(last.siteMs.p50 / 1000, 1)} / ${ru(last.siteMs.p90 / 1000, 1)}`
+        : "—",
+      "CPU на запрос, мс": last ? round(last.cpuMs / Math.max(1, last.requests), 2) : 0,
       "наименьший промежуток между запросами к хосту, мс: у загрузчика / у пула вежливости": `${last?.minGapMs === null || last === undefined ? "—" : round(last.minGapMs, 0)} / ${last?.poolMinGapMs === null || last === undefined ? "—" : round(last.poolMinGapMs, 0)}`,
       вердикты: last
         ? Object.entries(last.statuses)
@@ -131,7 +140,7 @@ export async function measureScale(options: BenchOptions): Promise<MeasurementRe
             .join(", ")
         : "—",
     },
-    definition: `Синтетический реестр: ${sites} учреждений, у каждого свой хост (имя i<N>.inst.test, один локальный сервер, ответ через ${SCALE_SETUP.latencyMs} мс; на сайте главная, «Сведения об организации», «Независимая оценка качества», контакты, новости; robots.txt и sitemap — 404). Конвейер — checkSite каждого сайта через планировщик по хостам (до ${DEFAULT_SITE_CONCURRENCY} сайтов одновременно, по одному на хост, новый сайт не начинается, пока куча выше 60 % предела), общий пул вежливости: 1 запрос в ${SCALE_SETUP.intervalMs / 1000} с на хост; процесс с --max-old-space-size=${SCALE_SETUP.heapCapMb}. Граница по процессору — CPU процесса конвейера ÷ число ядер. Граница — максимум по хостам (запросы к хосту, включая robots.txt и sitemap, × интервал). Пик — getrusage maxRSS процесса конвейера.`,
+    definition: `Синтетический реестр: ${sites} учреждений, у каждого свой хост (имя i<N>.inst.test, один локальный сервер, ответ через ${SCALE_SETUP.latencyMs} мс; на сайте главная, «Сведения об организации», «Независимая оценка качества», контакты, новости; robots.txt и sitemap — 404). Конвейер — checkSite каждого сайта через планировщик по хостам (до ${DEFAULT_SITE_CONCURRENCY} сайтов одновременно, по одному на хост, новый сайт не начинается, пока куча выше 60 % предела), общий пул вежливости: 1 запрос в ${SCALE_SETUP.intervalMs / 1000} с на хост, запросов в полёте по всем хостам — не больше, чем сайтов одновременно; процесс с --max-old-space-size=${SCALE_SETUP.heapCapMb}. Граница по процессору — CPU процесса конвейера ÷ число ядер. Граница — максимум по хостам (запросы к хосту, включая robots.txt и sitemap, × интервал). Пик — getrusage maxRSS процесса конвейера.`,
     notes,
     reps,
     samples,

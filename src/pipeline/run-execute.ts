@@ -10,6 +10,7 @@ import { openRunWriter } from "../snapshot/index.ts";
 import { type RunStore, readRunResult, runCountsOf, writeRunResult } from "../store/index.ts";
 import type { RuleDef, RunResult, SiteResult } from "../types/index.ts";
 import { errorMessage } from "../util/errors.ts";
+import { ActiveSites } from "./active-sites.ts";
 import { checkBusgov, createRunBusGovClient } from "./busgov.ts";
 import { type RunFetchers, setupFetchers } from "./fetcher-setup.ts";
 import { hostOfUrl, runByHosts, type SiteLoad } from "./host-scheduler.ts";
@@ -18,10 +19,11 @@ import {
   type NationalRunOptions,
   RunInterruptedError,
   type RunLogLevel,
+  runPoolOptions,
   type Session,
 } from "./run.ts";
 import { buildRunResult } from "./run-result.ts";
-import { checkSite, type SiteProgress } from "./site.ts";
+import { checkSite } from "./site.ts";
 import { ArtifactCache } from "./state/cache.ts";
 import { keyedWriter, openSitesLog, type PlannedTarget } from "./state/plan.ts";
 import { PreviousRuns } from "./state/previous.ts";
@@ -53,9 +55,8 @@ export async function execute(
   const anyBusgov = options.busgovClient ?? ownBusgov;
   const busgovClient =
     anyBusgov && options.busgovPlans ? withPlansExport(anyBusgov, options.busgovPlans) : anyBusgov;
-  const pool =
-    options.pool ??
-    createPool(options.hostIntervalMs === undefined ? {} : { minIntervalMs: options.hostIntervalMs });
+  const concurrency = Math.max(1, options.concurrency ?? DEFAULT_SITE_CONCURRENCY);
+  const pool = options.pool ?? createPool(runPoolOptions(concurrency, options.hostIntervalMs));
   const writer = openRunWriter(snapshotsDir, runId);
   const sitesLog = openSitesLog(snapshotsDir, runId);
   const weights = weightsFromRules(rules.map(ruleInfo));
@@ -65,7 +66,7 @@ export async function execute(
   options.onStart?.({ runId, total, resumed });
 
   const sessionStart = Date.now();
-  const active = new Map<string, { url: string; progress: SiteProgress | null }>();
+  const active = new ActiveSites();
   let sessionDone = 0;
   let donePages = 0;
   let doneErrors = 0;
@@ -77,12 +78,6 @@ export async function execute(
   }
   const progress = (done: SiteResult | null) => {
     if (!options.onProgress) return;
-    let pages = donePages;
-    let errors = doneErrors;
-    for (const { progress: p } of active.values()) {
-      pages += p?.pages ?? 0;
-      errors += p?.errors ?? 0;
-    }
     const elapsedMs = Date.now() - sessionStart;
     const left = total - completed.size;
     options.onProgress({
@@ -90,10 +85,10 @@ export async function execute(
       total,
       done: completed.size,
       resumed,
-      pages,
-      errors,
+      pages: donePages + active.pages,
+      errors: doneErrors + active.errors,
       unreachable,
-      active: [...active.values()].map((a) => a.url),
+      active: active.urls(),
       elapsedMs,
       etaMs: sessionDone > 0 ? Math.round((elapsedMs / sessionDone) * left) : null,
       completed: done,
@@ -118,7 +113,7 @@ export async function execute(
   const artifactCache = new ArtifactCache(reuse ? snapshotsDir : null);
 
   const checkOne = async (target: PlannedTarget, load?: SiteLoad): Promise<void> => {
-    active.set(target.key, { url: target.url, progress: null });
+    active.start(target.key, target.url);
     // One child signal per site: the crawl hangs a listener on it per queued request, far past the default 10.
     const site = new AbortController();
     setMaxListeners(0, site.signal);
@@ -150,7 +145,7 @@ export async function execute(
               respectRobots: plan.respectRobots,
               onProgress: (p) => {
                 load?.pages(p.pages);
-                active.set(target.key, { url: target.url, progress: p });
+                active.report(target.key, target.url, p);
                 progress(null);
               },
               signal: site.signal,
@@ -165,11 +160,11 @@ export async function execute(
     }
     // A crawl cut short by the signal is incomplete: it is not recorded and will be redone on resume.
     if (signal?.aborted || result === undefined) {
-      active.delete(target.key);
+      active.end(target.key);
       return;
     }
     // Counted before the (async) append, so no progress event sees the site neither active nor done.
-    active.delete(target.key);
+    active.end(target.key);
     donePages += result.crawl.pages;
     doneErrors += result.crawl.errors;
     if (result.status === "unreachable" || result.status === "blocked") unreachable++;
@@ -180,7 +175,6 @@ export async function execute(
     void checkpointStore();
   };
 
-  const concurrency = Math.max(1, options.concurrency ?? DEFAULT_SITE_CONCURRENCY);
   if (signal) setMaxListeners(Math.max(getMaxListeners(signal), concurrency + 10), signal);
   // bus.gov.ru answers one request at a time (one paced client): its targets get a lane of their own, so they
   // never hold the workers that crawl sites.

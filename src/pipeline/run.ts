@@ -6,7 +6,7 @@
 
 import { hostname } from "node:os";
 import { resolve } from "node:path";
-import { DEFAULT_BUDGET, type HostPool } from "../crawl/index.ts";
+import { DEFAULT_BUDGET, DEFAULT_POLITENESS, type HostPool, type PoolOptions } from "../crawl/index.ts";
 import type { BusGovClient } from "../extract/busgov/index.ts";
 import type { PlansExport } from "../extract/busgov/plans-export.ts";
 import { loadRegions, loadRegistry } from "../registry/index.ts";
@@ -50,6 +50,19 @@ import {
 
 /** Sites in flight at most (host-scheduler.ts: one per host, fewer when the heap is full). */
 export const DEFAULT_SITE_CONCURRENCY = DEFAULT_HOST_CONCURRENCY;
+
+/**
+ * The run's pool: the per-host limits as configured, and as many requests in flight across hosts as sites in
+ * flight, never fewer than the crawl stage's default (16). That default suits one crawl; under the host
+ * scheduler it held hundreds of polite sites to 16 requests at once, so a five-page site waited ~15 s on the
+ * others' requests instead of ~6 s on its own host's interval (bench `scale`).
+ */
+export function runPoolOptions(siteConcurrency: number, hostIntervalMs?: number): Partial<PoolOptions> {
+  return {
+    globalConcurrency: Math.max(DEFAULT_POLITENESS.globalConcurrency, siteConcurrency),
+    ...(hostIntervalMs === undefined ? {} : { minIntervalMs: hostIntervalMs }),
+  };
+}
 
 export type RunLogLevel = "info" | "warn" | "error";
 
@@ -109,7 +122,7 @@ export interface NationalRunOptions {
   busgovClient?: BusGovClient;
   /** Improvement plans from an export (--busgov-plans): answer the plan questions instead of the service. */
   busgovPlans?: PlansExport;
-  /** Politeness pool shared by all sites; default: createPool() with the default per-host limits. */
+  /** Politeness pool shared by all sites; default: createPool(runPoolOptions(…)), the default per-host limits. */
   pool?: HostPool;
   /** Minimum gap between two requests to one host when no pool is given (default 500 ms). */
   hostIntervalMs?: number;

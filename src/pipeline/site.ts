@@ -29,7 +29,8 @@ import type {
 } from "../types/index.ts";
 import { type CompactOptions, createPageCompactor, DEFAULT_COMPACT } from "./compact-page.ts";
 import { type PreviousVerdicts, RerunConfirmation } from "./rerun-confirm.ts";
-import { createSectionTest, withRelevanceFloor } from "./settle-section.ts";
+import { withRelevanceFloor } from "./settle-section.ts";
+import { rulesOfKind, sectionTestFor } from "./site-rules.ts";
 import { buildSiteView } from "./site-view.ts";
 import type { ArtifactCache } from "./state/cache.ts";
 import { extractCached, pageBody } from "./stored-page.ts";
@@ -100,19 +101,20 @@ const NO_CANDIDATES = "rendered: статическое меню не дало �
 
 /** crawl → snapshot → extract → rules for one site; everything the network gave is stored before judging. */
 export async function checkSite(target: SiteTarget, options: CheckSiteOptions): Promise<SiteResult> {
-  const rules = options.rules.filter((r) => r.appliesTo.kind === target.kind);
+  const rules = rulesOfKind(options.rules, target.kind);
   const ctx = { asOf: options.asOf, sphere: target.sphere };
   const pages: SitePage[] = [];
   // What was asked for and not read: a rule may not call absent what it could not read.
   const fetches = { failed: [] as FailedFetch[], fetched: 0 };
   const undecided = new Set(rules.map((r) => r.id));
   let errors = 0;
+  let documents = 0;
   let rendered = 0;
   let lastEvaluatedAt = 0;
   const settle = options.settle ?? DEFAULT_SETTLE;
   const openPriority = createPriority(rules, (id) => undecided.has(id));
   const priority = settle ? withRelevanceFloor(openPriority, rules, settle.relevantFrom) : openPriority;
-  const isSection = settle ? createSectionTest(rules, settle.sectionFrom) : () => false;
+  const isSection = settle ? sectionTestFor(rules, settle.sectionFrom) : () => false;
   // The home page's accessibility toggles: their pages mirror the site's front, never a section of it.
   let toggleUrls: ReadonlySet<string> = new Set();
   const compactOptions = options.compact ?? DEFAULT_COMPACT;
@@ -122,7 +124,10 @@ export async function checkSite(target: SiteTarget, options: CheckSiteOptions): 
     evaluateRules(buildSiteView(target.url, pages, summary, fetches), rules, ctx);
 
   const refreshDecided = (): boolean => {
-    const provisional = evaluateNow(provisionalSummary(target.url));
+    // Only the rules still open: rules are judged one by one, and a decided rule stays decided.
+    const open = rules.filter((r) => undecided.has(r.id));
+    const view = buildSiteView(target.url, pages, provisionalSummary(target.url), fetches);
+    const provisional = evaluateRules(view, open, ctx);
     let changed = false;
     for (const f of provisional) {
       if (isDecided(f) && undecided.delete(f.rule)) changed = true;
@@ -169,6 +174,7 @@ export async function checkSite(target: SiteTarget, options: CheckSiteOptions): 
         referrer: req.referrer,
       };
       pages.push(compactor ? compactor.keep(sitePage, pages.length + 1) : sitePage);
+      if (artifacts.kind !== "html") documents++;
       links = req.depth === 0 ? artifacts.links : withoutAccessibilityToggles(artifacts);
       section = isSection(artifacts, req) && !toggleUrls.has(req.url);
     }
@@ -230,7 +236,7 @@ export async function checkSite(target: SiteTarget, options: CheckSiteOptions): 
     options.onProgress?.({
       site: target.url,
       pages: pages.length,
-      documents: pages.filter((p) => p.artifacts.kind !== "html").length,
+      documents,
       errors,
       decided: rules.length - undecided.size,
       rules: rules.length,

@@ -9,6 +9,9 @@ import { documentName } from "../extract/official-documents.ts";
 import { untypedHeadEnd } from "../extract/untyped-head.ts";
 import type { ExtractedLink, PageArtifacts, SitePage, SiteView } from "../types/index.ts";
 import { clip } from "./text.ts";
+import { urlKey } from "./url-key.ts";
+
+export { urlKey };
 
 export type LabelSource = "title" | "heading" | "opening" | "link" | "parent" | "document";
 
@@ -68,19 +71,6 @@ export function getOrCreate<K, V>(
 const DOC_EXT = /\.(pdf|docx?|xlsx?|rtf|odt|ods|pptx?|zip|rar)(?:$|[?#])/i;
 const OPENING_CHARS = 320;
 
-/** A URL key for matching links to pages: no fragment, no www., no trailing slash, lower-case host. */
-export function urlKey(raw: string): string {
-  try {
-    const u = new URL(raw);
-    const host = u.hostname.toLowerCase().replace(/^www\./, "");
-    let path = u.pathname.replace(/\/+$/, "");
-    if (/\/index\.(php|html?|aspx?)$/i.test(path)) path = path.replace(/\/index\.[a-z]+$/i, "");
-    return `${host}${path}${u.search}`;
-  } catch {
-    return raw.trim();
-  }
-}
-
 export function kindFromUrl(url: string): string {
   const m = DOC_EXT.exec(url);
   if (!m) return "html";
@@ -116,7 +106,7 @@ function buildModel(pages: SitePage[]): SiteModel {
       page,
       kind: a.kind,
       isDocument: a.kind !== "html",
-      labels: ownLabels(page),
+      labels: [...ownLabelsOf(page)],
       inbound: [],
       depth: page.depth,
     };
@@ -197,6 +187,16 @@ function isDraftItem(item: Item): boolean {
 export function pageName(a: PageArtifacts): string {
   const h1 = a.headings.find((h) => h.level === 1);
   return clip(h1?.text || a.title || "", 300);
+}
+
+const ownLabelCache = new WeakMap<SitePage, readonly Label[]>();
+
+/**
+ * A page's own labels, worked out once per page: the model is built again after every page a crawl reads.
+ * Copied into the item, which gains link labels; the labels themselves are never changed.
+ */
+function ownLabelsOf(page: SitePage): readonly Label[] {
+  return getOrCreate(ownLabelCache, page, () => ownLabels(page));
 }
 
 function ownLabels(page: SitePage): Label[] {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { hostOfUrl, runByHosts } from "../../src/pipeline/host-scheduler.ts";
+import { hostOfUrl, liveHeapGauge, runByHosts } from "../../src/pipeline/host-scheduler.ts";
 import { footprintOf } from "../../src/pipeline/site-footprint.ts";
 
 const tick = () => new Promise((r) => setTimeout(r, 5));
@@ -119,5 +119,62 @@ describe("runByHosts", () => {
     await expect(run).rejects.toThrow("boom");
     expect(most).toBe(2);
     expect(inflight).toBe(0);
+  });
+
+  it("starts a site held back by its busy host before later sites, in the given order", async () => {
+    const started: string[] = [];
+    const gates = new Map<string, () => void>();
+    const run = runByHosts(
+      ["a1", "a2", "b1", "a3", "c1", "b2"],
+      (s) => s[0]!,
+      (s) => {
+        started.push(s);
+        return new Promise<void>((r) => gates.set(s, r));
+      },
+      { maxSites: 3, heapLimitBytes: Number.POSITIVE_INFINITY },
+    );
+    await tick();
+    expect(started).toEqual(["a1", "b1", "c1"]);
+    gates.get("b1")!();
+    await tick();
+    // b1's slot goes to the first waiting site whose host is free: b2 (a2 and a3 wait for a1).
+    expect(started).toEqual(["a1", "b1", "c1", "b2"]);
+    gates.get("a1")!();
+    await tick();
+    expect(started.at(-1)).toBe("a2");
+    gates.get("a2")!();
+    await tick();
+    expect(started.at(-1)).toBe("a3");
+    for (const s of ["c1", "b2", "a3"]) gates.get(s)?.();
+    await run;
+    expect(started).toEqual(["a1", "b1", "c1", "b2", "a2", "a3"]);
+  });
+
+  it("starts nothing more once the signal aborts, and waits for the sites in flight", async () => {
+    const controller = new AbortController();
+    const started: number[] = [];
+    let finished = 0;
+    await runByHosts(
+      [1, 2, 3, 4, 5, 6],
+      (n) => `h${n}`,
+      async (n) => {
+        started.push(n);
+        if (n === 2) controller.abort();
+        await tick();
+        finished++;
+      },
+      { maxSites: 2, heapLimitBytes: Number.POSITIVE_INFINITY, signal: controller.signal },
+    );
+    expect(started).toEqual([1, 2]);
+    expect(finished).toBe(2);
+  });
+
+  it("reads the live heap from V8 without counting on a collection having happened", () => {
+    const gauge = liveHeapGauge();
+    try {
+      expect(gauge.read()).toBeGreaterThan(0);
+    } finally {
+      gauge.stop();
+    }
   });
 });

@@ -73,6 +73,34 @@ describe("snapshot store", () => {
     expect([...idx.keys()]).toEqual(["http://x/a"]);
   });
 
+  it("writes appends made while a write is in flight, in order, each before its promise resolves", async () => {
+    const root = await tempRoot();
+    const w = openRunWriter(root, "r3");
+    const urls = Array.from({ length: 200 }, (_, i) => `http://x/${i}`);
+    const appends = urls.map((u) => w.append(entry(u, null)));
+    // The first append resolves with its line on disk, whatever else is still queued.
+    await appends[0];
+    const first: string[] = [];
+    for await (const e of openRunReader(root, "r3").entries()) first.push(e.url);
+    expect(first[0]).toBe(urls[0]);
+    await Promise.all(appends);
+    await w.append(entry("http://x/last", null));
+    await w.flush();
+    const got: string[] = [];
+    for await (const e of openRunReader(root, "r3").entries()) got.push(e.url);
+    expect(got).toEqual([...urls, "http://x/last"]);
+  });
+
+  it("stores a body again after its shard folder was removed under a long-lived writer", async () => {
+    const root = await tempRoot();
+    const w = openRunWriter(root, "r4");
+    const a = new TextEncoder().encode("<html>a</html>");
+    const h = await w.putBody(a);
+    await rm(join(root, "objects"), { recursive: true, force: true });
+    expect(await w.putBody(a)).toBe(h);
+    expect(new TextDecoder().decode(await openRunReader(root, "r4").body(h))).toBe("<html>a</html>");
+  });
+
   it("refuses path tricks in run ids and hashes", async () => {
     const root = await tempRoot();
     expect(() => openRunReader(root, "../etc")).toThrow();

@@ -129,16 +129,18 @@ async function executeQueued(
   let sessionDone = 0;
   let active = new Map<string, ActiveSite>();
   const localActive = new Map<string, string>();
+  // Totals of the completed sites, kept as they complete: summing them per event was O(sites) per site.
+  const doneTotals = { pages: 0, errors: 0, unreachable: 0 };
+  const countDone = (site: SiteResult) => {
+    doneTotals.pages += site.crawl.pages;
+    doneTotals.errors += site.crawl.errors;
+    if (site.status === "unreachable" || site.status === "blocked") doneTotals.unreachable++;
+  };
+  for (const site of completed.values()) countDone(site);
   const progress = (done: SiteResult | null) => {
     if (!options.onProgress) return;
-    let pages = 0;
-    let errors = 0;
-    let unreachable = 0;
-    for (const site of completed.values()) {
-      pages += site.crawl.pages;
-      errors += site.crawl.errors;
-      if (site.status === "unreachable" || site.status === "blocked") unreachable++;
-    }
+    let { pages, errors } = doneTotals;
+    const unreachable = doneTotals.unreachable;
     const inWork = [...active].filter(([key]) => !completed.has(key)).map(([, a]) => a);
     for (const a of inWork) {
       pages += a.pages;
@@ -164,6 +166,7 @@ async function executeQueued(
   const record = async (target: PlannedTarget, result: SiteResult) => {
     if (completed.has(target.key)) return;
     completed.set(target.key, result);
+    countDone(result);
     sessionDone++;
     await sitesLog.append(target.key, result);
     progress(result);
