@@ -164,15 +164,16 @@ export async function crawlSite(startUrl: string, options: CrawlSiteOptions): Pr
 
     /** Fetch one request (unless robots.txt forbids it) and hand the page on. */
     const handle = async (req: FrontierRequest | CrawlRequest, isHome: boolean): Promise<void> => {
+      progress.launched++;
       if (respectRobots) {
         const robots = await robotsFor(req.url);
         if (!robots.isAllowed(req.url)) {
+          progress.launched--;
           c.skippedByRobots++;
           options.onSkip?.(req, "robots", null);
           return;
         }
       }
-      progress.launched++;
       fetchedKeys.add(req.key);
       const conditional = options.conditionalFor?.(req.url);
       let page = await fetchPage(req.url, {
