@@ -53,7 +53,19 @@ const IRRELEVANT_TEXT = compileAll(vocabulary("navigation", "irrelevant"));
 const NOK_LONG = compileAll(NOK_LONG_PHRASES);
 const DOCUMENT_URL = /\.(pdf|docx?|xlsx?|rtf|odt|ods)(\?|#|$)/i;
 
+/** Compiled once per rule: every site of a national run builds its priorities from the same rule set. */
+const compiledCues = new WeakMap<RuleDef, RuleCues>();
+
 function cuesOf(rule: RuleDef): RuleCues {
+  let cues = compiledCues.get(rule);
+  if (!cues) {
+    cues = compileCues(rule);
+    compiledCues.set(rule, cues);
+  }
+  return cues;
+}
+
+function compileCues(rule: RuleDef): RuleCues {
   try {
     const check = compiledCheck(rule);
     const c = check.type.cues?.(check.params) ?? { phrases: [], urlFragments: [] };
