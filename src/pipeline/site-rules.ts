@@ -5,36 +5,25 @@
 import type { RuleDef, TargetKind } from "../types/index.ts";
 import { createSectionTest, type SectionTest } from "./settle-section.ts";
 
-/** The rules of one kind of target, filtered once per rule set rather than once per site. */
-const rulesByKind = new WeakMap<RuleDef[], Map<TargetKind, RuleDef[]>>();
-
-export function rulesOfKind(all: RuleDef[], kind: TargetKind): RuleDef[] {
-  let byKind = rulesByKind.get(all);
-  if (!byKind) {
-    byKind = new Map();
-    rulesByKind.set(all, byKind);
-  }
-  let rules = byKind.get(kind);
-  if (!rules) {
-    rules = all.filter((r) => r.appliesTo.kind === kind);
-    byKind.set(kind, rules);
-  }
-  return rules;
+/** `build(rules, key)` computed once per rule set and key; forgotten with the rule set. */
+function perRuleSet<K, V>(build: (rules: RuleDef[], key: K) => V): (rules: RuleDef[], key: K) => V {
+  const memo = new WeakMap<RuleDef[], Map<K, V>>();
+  return (rules, key) => {
+    let byKey = memo.get(rules);
+    if (!byKey) {
+      byKey = new Map();
+      memo.set(rules, byKey);
+    }
+    if (!byKey.has(key)) byKey.set(key, build(rules, key));
+    return byKey.get(key) as V;
+  };
 }
+
+/** The rules of one kind of target, filtered once per rule set rather than once per site. */
+export const rulesOfKind: (all: RuleDef[], kind: TargetKind) => RuleDef[] = perRuleSet((all, kind) =>
+  all.filter((r) => r.appliesTo.kind === kind),
+);
 
 /** The section test holds no state of a site: built once per rule set (its cues' stemming is costly). */
-const sectionTests = new WeakMap<RuleDef[], Map<number, SectionTest>>();
-
-export function sectionTestFor(rules: RuleDef[], sectionFrom: number): SectionTest {
-  let byFloor = sectionTests.get(rules);
-  if (!byFloor) {
-    byFloor = new Map();
-    sectionTests.set(rules, byFloor);
-  }
-  let test = byFloor.get(sectionFrom);
-  if (!test) {
-    test = createSectionTest(rules, sectionFrom);
-    byFloor.set(sectionFrom, test);
-  }
-  return test;
-}
+export const sectionTestFor: (rules: RuleDef[], sectionFrom: number) => SectionTest =
+  perRuleSet(createSectionTest);
