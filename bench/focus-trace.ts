@@ -11,7 +11,7 @@ import { loadRulesOrThrow } from "../src/pipeline/check-run.ts";
 import { checkSite } from "../src/pipeline/site.ts";
 import { createPriority, ruleInfo } from "../src/rules/index.ts";
 import type { Status } from "../src/types/index.ts";
-import { summaryOf } from "./focus.ts";
+import { authorityTarget, summaryOf } from "./focus.ts";
 import { recordingWriter } from "./recording-writer.ts";
 import { replayCrawl, settlePoint } from "./settle.ts";
 
@@ -25,13 +25,7 @@ const reachable = new Set(DEMO_SPECS.filter((s) => s.reachable).map((s) => s.id)
 try {
   for (const site of web.sites.filter((s) => reachable.has(s.id))) {
     const writer = recordingWriter("trace");
-    const target = {
-      url: site.url,
-      kind: "authority" as const,
-      sphere: site.sphere,
-      region: site.region,
-      name: site.name,
-    };
+    const target = authorityTarget(site);
     const r = await checkSite(target, {
       fetcher,
       pool: createPool({ ...POLITENESS_OFF, perHostConcurrency: 1 }),

@@ -90,15 +90,20 @@ export function summaryOf(r: SiteResult): CrawlSummary {
   };
 }
 
-async function measureSite(site: DemoSite, fetcher: Fetcher, rules: RuleDef[]): Promise<FocusSiteSample> {
-  const authorityRules = rules.filter((r) => r.appliesTo.kind === "authority");
-  const target = {
+/** A demo site as the pipeline's authority target. */
+export function authorityTarget(site: DemoSite) {
+  return {
     url: site.url,
     kind: "authority" as const,
     sphere: site.sphere,
     region: site.region,
     name: site.name,
   };
+}
+
+async function measureSite(site: DemoSite, fetcher: Fetcher, rules: RuleDef[]): Promise<FocusSiteSample> {
+  const authorityRules = rules.filter((r) => r.appliesTo.kind === "authority");
+  const target = authorityTarget(site);
 
   const focusedWriter = recordingWriter("focus");
   const focused = await checkSite(target, {
