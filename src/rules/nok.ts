@@ -43,6 +43,11 @@ export interface NokMention {
   educationQualified: boolean;
 }
 
+/** The text uses the regime's full wording but means another one (НОКО, «оценка квалификации»). */
+export function namesAnotherRegime(index: TokenIndex): boolean {
+  return hasAny(index, LONG, 1) && nokMentions(index).length === 0;
+}
+
 const mentionCache = new WeakMap<TokenIndex, NokMention[]>();
 
 /** Valid NOK mentions in an indexed text (НОКО and «оценка квалификации» left out). */

@@ -7,9 +7,9 @@
 
 import type { Finding, LinkCandidate, RuleDef } from "../types/index.ts";
 import { compiledCheck } from "./engine.ts";
-import { NOK_LONG_PHRASES, nokMentions } from "./nok.ts";
+import { namesAnotherRegime } from "./nok.ts";
 import { slugWords } from "./slug-words.ts";
-import { type CompiledPhrase, compileAll, hasAny, indexOf, type TokenIndex } from "./text.ts";
+import { type CompiledPhrase, compileAll, hasAny, indexOf } from "./text.ts";
 import { vocabulary } from "./vocabulary.ts";
 
 export type PriorityFn = (link: LinkCandidate, depth: number) => number;
@@ -50,7 +50,6 @@ const IRRELEVANT_URL: RegExp[] = [
   /[?&](sort|order|lang)=/i,
 ];
 const IRRELEVANT_TEXT = compileAll(vocabulary("navigation", "irrelevant"));
-const NOK_LONG = compileAll(NOK_LONG_PHRASES);
 const DOCUMENT_URL = /\.(pdf|docx?|xlsx?|rtf|odt|ods)(\?|#|$)/i;
 
 /** Compiled once per rule: every site of a national run builds its priorities from the same rule set. */
@@ -133,13 +132,8 @@ export function createPriority(
     if (score === 0) return depth <= 1 && !link.inNav ? 0.5 : depth <= 1 ? 0.25 : 0;
     if (DOCUMENT_URL.test(link.url)) score += 4;
     const p = Math.max(0.5, score - depth);
-    return demote && p > 1 && otherRegime(words) ? 1 : p;
+    return demote && p > 1 && namesAnotherRegime(words) ? 1 : p;
   };
-}
-
-/** The words name the regime's wording but mean another one (НОКО, «оценка квалификации»). */
-function otherRegime(words: TokenIndex): boolean {
-  return hasAny(words, NOK_LONG, 1) && nokMentions(words).length === 0;
 }
 
 function isMenuLike(link: LinkCandidate, name: string): boolean {
