@@ -1,8 +1,8 @@
-import * as cheerio from "cheerio";
 import type { AnyNode, Element } from "domhandler";
 import { needsRendering } from "../crawl/browser/needs-rendering.ts";
 import type { Heading, PageArtifacts } from "../types/index.ts";
 import { pageElements, textContent } from "../util/dom-query.ts";
+import { parseHtml } from "../util/parse-html.ts";
 import { findAccessibility } from "./accessibility.ts";
 import { extractBreadcrumbs } from "./breadcrumbs.ts";
 import { extractContacts } from "./contacts.ts";
@@ -18,9 +18,9 @@ import { tidyLines, visibleText } from "./visible-text.ts";
 
 /**
  * HTML → artifacts: title, visible text split into main content and navigation, headings, links with their
- * context, dates, contacts, forms, microdata, accessibility markers and a script-shell hint. parse5 (cheerio's
- * default parser) repairs broken markup the way browsers do. Text beyond `maxTextChars` is cut and the cut
- * is reported as `document.truncated`.
+ * context, dates, contacts, forms, microdata, accessibility markers and a script-shell hint. The tree is the
+ * one parse5 builds, browser-like for broken markup (parse-html.ts: htmlparser2 where the two agree). Text
+ * beyond `maxTextChars` is cut and the cut is reported as `document.truncated`.
  */
 export function extractHtml(
   html: string,
@@ -30,7 +30,7 @@ export function extractHtml(
     Partial<Pick<ExtractLimits, "maxPageTextChars">> = DEFAULT_LIMITS,
 ): Omit<PageArtifacts, "kind"> {
   const htmlCut = html.length > limits.maxHtmlChars;
-  const $ = cheerio.load(capNesting(htmlCut ? html.slice(0, limits.maxHtmlChars) : html));
+  const $ = parseHtml(capNesting(htmlCut ? html.slice(0, limits.maxHtmlChars) : html));
   const max = Math.min(limits.maxTextChars, limits.maxPageTextChars ?? DEFAULT_LIMITS.maxPageTextChars);
 
   const all = pageElements($);

@@ -1,7 +1,7 @@
 import type { CheerioAPI } from "cheerio";
-import * as cheerio from "cheerio";
 import type { Element } from "domhandler";
 import { hasClass, isTag, pageElements, textContent } from "../../util/dom-query.ts";
+import { parseHtml } from "../../util/parse-html.ts";
 
 /**
  * The one heuristic for "this static HTML needs a browser": the crawl's render policy (`--render auto`) and the
@@ -59,7 +59,7 @@ export interface RenderVerdict {
  * A parsed document is not modified.
  */
 export function needsRendering(html: string | CheerioAPI): RenderVerdict {
-  const $ = typeof html === "string" ? cheerio.load(html) : html;
+  const $ = typeof html === "string" ? parseHtml(html) : html;
   // One list of the page's elements, read off the nodes: a selector per question walked the tree each time
   // and wrapping each node in a Cheerio object cost more than the test.
   const all = pageElements($);
