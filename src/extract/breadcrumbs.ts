@@ -22,11 +22,15 @@ function isTrail(e: Element): boolean {
 }
 const MAX_CHARS = 400;
 
-export function extractBreadcrumbs($: CheerioAPI): string {
+/** The trail's element. Joomla marks each link (`a.pathway`), not the trail: its parent then. */
+export function trailElement($: CheerioAPI): Element | null {
   const el = pageElements($).find(isTrail);
-  if (!el) return "";
-  // Joomla marks each link (`a.pathway`), not the trail: read the parent then.
-  const trail = el.name === "a" && el.parent ? $(el.parent) : $(el);
-  const text = collapseSpaces(trail.text());
+  if (!el) return null;
+  return el.name === "a" && el.parent?.type === "tag" ? (el.parent as Element) : el;
+}
+
+export function extractBreadcrumbs($: CheerioAPI, trail = trailElement($)): string {
+  if (!trail) return "";
+  const text = collapseSpaces($(trail).text());
   return text.length > MAX_CHARS ? "" : text;
 }

@@ -4,7 +4,7 @@ import type { Heading, PageArtifacts } from "../types/index.ts";
 import { pageElements, textContent } from "../util/dom-query.ts";
 import { parseHtml } from "../util/parse-html.ts";
 import { findAccessibility } from "./accessibility.ts";
-import { extractBreadcrumbs } from "./breadcrumbs.ts";
+import { extractBreadcrumbs, trailElement } from "./breadcrumbs.ts";
 import { extractContacts } from "./contacts.ts";
 import { extractForms } from "./forms.ts";
 import { analyseLayout } from "./layout.ts";
@@ -50,7 +50,8 @@ export function extractHtml(
   const mainRoots = layout.main ? [layout.main] : bodyNodes;
   const mainText = tidyLines(visibleText(mainRoots, layout.navSet, max)).slice(0, max) || text;
 
-  const links = extractLinks($, finalUrl, layout.navSet);
+  const trail = trailElement($);
+  const links = extractLinks($, finalUrl, layout.navSet, undefined, trail);
   const accessibility = findAccessibility($, finalUrl);
   const truncated = htmlCut || fullText.length > max;
 
@@ -61,7 +62,7 @@ export function extractHtml(
     text,
     mainText,
     navText,
-    breadcrumbs: extractBreadcrumbs($),
+    breadcrumbs: extractBreadcrumbs($, trail),
     headings,
     links,
     dates: pageDates(title, headings, mainText),

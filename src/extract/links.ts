@@ -41,8 +41,10 @@ export function extractLinks(
   baseUrl: string,
   navSet: Set<AnyNode>,
   maxLinks = MAX_LINKS,
+  trail: Element | null = null,
 ): ExtractedLink[] {
   const base = documentBase($, baseUrl);
+  const inTrail = trail ? new Set<AnyNode>([trail]) : null;
   const links: ExtractedLink[] = [];
   // One list item or paragraph may hold thousands of links: its text is taken once, not once per link.
   const blockTexts = new Map<AnyNode, string>();
@@ -63,7 +65,8 @@ export function extractLinks(
         firstDescendant(el, (e) => e.name === "img" && e.attribs.title != null)?.attribs.title ??
         "",
     );
-    const context = linkContext(el, text, blockTexts);
+    // A breadcrumb's neighbours say where this page sits, not where the link leads.
+    const context = inTrail && insideSet(el, inTrail) ? "" : linkContext(el, text, blockTexts);
     links.push({
       url,
       text,
@@ -130,6 +133,9 @@ function linkContext(el: Element, text: string, blockTexts: Map<AnyNode, string>
     }
   }
   if (!block) {
+    // A link that is a card of its own (`<a class="gw-card">title<span>text</span></a>`) holds its words; the
+    // parent would be the list of its sibling cards.
+    if (CARD_CLASS.test(el.attribs.class ?? "")) return "";
     // A bare <div><a>Положение</a> (PDF, 120 КБ)</div>: the parent says enough when it is short.
     const parent = el.parent;
     if (parent?.type !== "tag" || (parent as Element).name.toLowerCase() === "body") return "";

@@ -85,6 +85,26 @@ describe("extractHtml on a Bitrix-like page", () => {
     expect(byText("bus.gov.ru")?.inNav).toBe(true);
   });
 
+  it("gives breadcrumb links and card links no context from their neighbours", () => {
+    // Modelled on Госвеб pages: a trail that names the NOK section, and a list of direction cards.
+    const page = `<!DOCTYPE html><html><head><title>Общественный совет</title></head><body>
+<nav class="gw-breadcrumbs"><a href="/">Главная</a> → <a href="/deyatelnost/">Деятельность</a> → <a href="/nok/">Независимая оценка качества условий оказания услуг</a></nav>
+<main><div class="gw-cards">
+<a class="gw-card" href="/nok/"><span class="gw-card__title">Независимая оценка качества условий оказания услуг</span></a>
+<a class="gw-card" href="/kadry/"><span class="gw-card__title">Кадровое обеспечение</span></a>
+</div><div><a href="/files/polozhenie.pdf">Положение</a> (PDF, 120 КБ)</div></main></body></html>`;
+    const links = extractHtml(
+      page,
+      "https://minzdrav.example.ru/sovet/",
+      "https://minzdrav.example.ru/sovet/",
+    ).links;
+    const byUrl = (path: string) => links.filter((l) => l.url === `https://minzdrav.example.ru${path}`);
+    expect(byUrl("/deyatelnost/")[0]?.context).toBeUndefined();
+    expect(byUrl("/kadry/")[0]?.context).toBeUndefined();
+    // A lone link keeps what its parent says about it.
+    expect(byUrl("/files/polozhenie.pdf")[0]?.context).toBe("Положение (PDF, 120 КБ)");
+  });
+
   it("finds dates in title, headings and main text", () => {
     expect(a.dates.map((d) => d.date)).toEqual(["2017-12-05", "2025-03-14", "2023-12-28"]);
   });
