@@ -167,6 +167,10 @@ export const TABLE_SECTIONS = new Set(["tbody", "thead", "tfoot", "caption", "co
 export const TABLE_ENDS = new Set(["table", "tbody", "thead", "tfoot", "tr", "td", "th", "caption"]);
 export const IN_SELECT = new Set(["option", "optgroup", "hr", "script"]);
 export const DDT = new Set(["dd", "dt"]);
+/**
+ * htmlparser2's own void list (it closes these at once), not the spec's that extract/nesting-cap.ts uses:
+ * the watcher must know which implied ends htmlparser2 reports, so the two lists differ on purpose.
+ */
 export const VOID = new Set([
   "area",
   "base",
