@@ -25,6 +25,31 @@ export function cpuMsSince(start: NodeJS.CpuUsage): number {
   return (d.user + d.system) / 1000;
 }
 
+/** One measured crawl of a throughput side: pages and bytes it reports, wall and process CPU time. */
+export interface PassResult {
+  pages: number;
+  bytes: number;
+  wallMs: number;
+  cpuMs: number;
+}
+
+/**
+ * The throughput sides' two measured passes over the same web in one process: the first as a short run sees
+ * it (JIT still compiling), the second as a long national run does (steady state).
+ */
+export async function twoPasses(
+  crawl: () => Promise<{ pages: number; bytes: number }>,
+): Promise<[PassResult, PassResult]> {
+  const passes: PassResult[] = [];
+  for (let pass = 0; pass < 2; pass++) {
+    const cpu = process.cpuUsage();
+    const started = performance.now();
+    const { pages, bytes } = await crawl();
+    passes.push({ pages, bytes, wallMs: performance.now() - started, cpuMs: cpuMsSince(cpu) });
+  }
+  return passes as [PassResult, PassResult];
+}
+
 /** A number for Russian text: rounded, decimal comma, no grouping. */
 export function ru(value: number, digits = 2): string {
   if (!Number.isFinite(value)) return "—";

@@ -10,7 +10,7 @@ import { parseArgs } from "node:util";
 import { CheerioCrawler, Configuration, LogLevel, log } from "@crawlee/cheerio";
 import { POLITENESS_OFF } from "../src/crawl/index.ts";
 import { report } from "./child.ts";
-import { cpuMsSince } from "./stats.ts";
+import { twoPasses } from "./stats.ts";
 
 const { values } = parseArgs({
   options: { urls: { type: "string" }, "max-pages": { type: "string" }, warmup: { type: "string" } },
@@ -82,13 +82,6 @@ async function crawlAll(targets: string[], limit: number): Promise<{ pages: numb
 }
 
 if (values.warmup) await crawlAll([values.warmup], 40);
-// Two measured passes, as on our side: the first cold, the second in steady state.
-const passes: { pages: number; bytes: number; wallMs: number; cpuMs: number }[] = [];
-for (let pass = 0; pass < 2; pass++) {
-  const cpu = process.cpuUsage();
-  const started = performance.now();
-  const { pages, bytes } = await crawlAll(urls, maxPages);
-  passes.push({ pages, bytes, wallMs: performance.now() - started, cpuMs: cpuMsSince(cpu) });
-}
-report({ side: "crawlee", ...passes[0], second: passes[1] });
+const [first, second] = await twoPasses(() => crawlAll(urls, maxPages));
+report({ side: "crawlee", ...first, second });
 process.exit(0);

@@ -13,7 +13,7 @@ import { crawlSite, createHttpFetcher, createPool, POLITENESS_OFF } from "../src
 import { extractArtifacts, warmDocumentPool } from "../src/extract/index.ts";
 import type { FetchedPage, Fetcher, LinkCandidate } from "../src/types/index.ts";
 import { report } from "./child.ts";
-import { cpuMsSince } from "./stats.ts";
+import { twoPasses } from "./stats.ts";
 
 const { values } = parseArgs({
   options: {
@@ -87,15 +87,7 @@ if (values.warmup) {
   await crawlAll(fetcher, [values.warmup], 40);
   if (!values.light) await warmDocumentPool();
 }
-// Two measured passes over the same web: the first as a short run sees it (JIT still compiling the extraction
-// and the document readers), the second as a long national run does (steady state).
-const passes: { pages: number; bytes: number; wallMs: number; cpuMs: number }[] = [];
-for (let pass = 0; pass < 2; pass++) {
-  const cpu = process.cpuUsage();
-  const started = performance.now();
-  const { pages, bytes } = await crawlAll(fetcher, urls, maxPages);
-  passes.push({ pages, bytes, wallMs: performance.now() - started, cpuMs: cpuMsSince(cpu) });
-}
+const [first, second] = await twoPasses(() => crawlAll(fetcher, urls, maxPages));
 await fetcher.close?.();
-report({ side: values.light ? "nok-monitor-light" : "nok-monitor", ...passes[0], second: passes[1] });
+report({ side: values.light ? "nok-monitor-light" : "nok-monitor", ...first, second });
 process.exit(0);

@@ -6,15 +6,8 @@
 import { DEFAULT_BUDGET, POLITENESS_OFF } from "../src/crawl/index.ts";
 import { benchScript, hasTaskset, runChild } from "./child.ts";
 import { startDemoServer } from "./demo-children.ts";
-import { median, ratio, round, ru } from "./stats.ts";
+import { median, type PassResult, ratio, round, ru } from "./stats.ts";
 import type { BenchOptions, MeasurementResult } from "./types.ts";
-
-interface PassResult {
-  pages: number;
-  bytes: number;
-  wallMs: number;
-  cpuMs: number;
-}
 
 /** A side's first pass over the web (the fields) and its second pass over the same web (`second`). */
 interface SideResult extends PassResult {
