@@ -32,6 +32,8 @@ export interface PageOutcome {
   section?: boolean;
   /** Links of the page (by URL) that are relevant places whatever their priority (settle.ts). */
   relevant?: ReadonlySet<string>;
+  /** Links of the page (by URL) that lead away from every rule (another body's council): never a relevant place. */
+  unrelated?: ReadonlySet<string>;
 }
 
 export type PageHandler = (page: FetchedPage, request: CrawlRequest) => Promise<PageOutcome> | PageOutcome;

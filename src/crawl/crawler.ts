@@ -16,7 +16,7 @@ import { createPool } from "./politeness.ts";
 import { withRetry } from "./retry.ts";
 import { type HostRobots, RobotsCache } from "./robots.ts";
 import { createScope } from "./scope.ts";
-import { childFloor, mayLaunch, sectionChildFloor } from "./settle.ts";
+import { childFloor, mayLaunch, sectionChildFloor, UNRELATED_BIAS } from "./settle.ts";
 import { searchSite } from "./site-search-step.ts";
 import { requestUrl, urlKey } from "./url.ts";
 
@@ -219,8 +219,10 @@ export async function crawlSite(startUrl: string, options: CrawlSiteOptions): Pr
           ? req.priority
           : undefined;
       for (const link of outcome.links) {
-        const floor =
-          listFloor !== undefined && isPaginationLink(link, page.finalUrl)
+        const unrelated = outcome.unrelated?.has(link.url) === true;
+        const floor = unrelated
+          ? undefined
+          : listFloor !== undefined && isPaginationLink(link, page.finalUrl)
             ? listFloor
             : (sectionChildFloor(settle, outcome.section === true, link, homeTargets, req.priority) ??
               (settle && outcome.relevant?.has(link.url) ? childFloor(settle) : undefined));
@@ -229,6 +231,7 @@ export async function crawlSite(startUrl: string, options: CrawlSiteOptions): Pr
           referrer: page.finalUrl,
           source: "link",
           ...(floor !== undefined ? { floor } : {}),
+          ...(unrelated ? { bias: UNRELATED_BIAS } : {}),
         });
       }
       if (outcome.reprioritize) frontier.reprioritize();

@@ -202,7 +202,10 @@ export class Frontier {
     const floor = Math.max(entry.floor, meta.floor ?? Number.NEGATIVE_INFINITY);
     const priority = Math.max(this.#priority(link, meta.depth) + bias, floor);
     entry.floor = floor;
-    if (priority <= entry.request.priority) return;
+    // A sitemap entry is only an address: a link the page handler put below it (bias under the sitemap's:
+    // another body's council, by its words) tells more, and takes its place.
+    const demoted = meta.source === "link" && entry.request.source === "sitemap" && bias < entry.bias;
+    if (priority <= entry.request.priority && !demoted) return;
     const req = entry.request;
     req.priority = priority;
     req.depth = Math.min(req.depth, meta.depth);

@@ -40,6 +40,12 @@ export interface SettleOptions {
  */
 export const DEFAULT_SETTLE: SettleOptions = { relevantFrom: 1, minPages: 10, sectionFrom: 8, childFrom: 3 };
 
+/**
+ * Under the priority of a link the page handler calls unrelated (PageOutcome.unrelated): whatever its words,
+ * it is read after every relevant place and every generic link, and only when the budget allows.
+ */
+export const UNRELATED_BIAS = -100;
+
 /** May the crawl launch this request now, or is it only a leftover of a settled crawl? */
 export function mayLaunch(settle: SettleOptions | null, launched: number, priority: number): boolean {
   return settle === null || launched < settle.minPages || priority >= settle.relevantFrom;

@@ -5,8 +5,8 @@
  * rule of the site: a sitemap entry or a link «Подробнее» may lead to the NOK section too, and the section
  * stays a section after the rule about it passed.
  */
-import { createPriority, type PriorityFn } from "../rules/index.ts";
-import type { CrawlRequest, PageArtifacts, RuleDef } from "../types/index.ts";
+import { createPriority, namesAnotherBodysCouncil, type PriorityFn } from "../rules/index.ts";
+import type { CrawlRequest, LinkCandidate, PageArtifacts, RuleDef, Sphere } from "../types/index.ts";
 
 export type SectionTest = (artifacts: PageArtifacts, req: CrawlRequest) => boolean;
 
@@ -34,4 +34,38 @@ export function withRelevanceFloor(open: PriorityFn, rules: RuleDef[], relevantF
     if (p >= relevantFrom) return p;
     return anyRule(link, depth) >= relevantFrom ? relevantFrom : p;
   };
+}
+
+/** Below every relevant place and every generic link: read only when the budget allows all the rest. */
+const OTHER_BODY_PRIORITY = -5;
+
+/** The words a link is known by: its anchor text and title. */
+const linkName = (link: LinkCandidate): string => (link.title ? `${link.text} ${link.title}` : link.text);
+
+/** Does the link lead to another body's council (namesAnotherBodysCouncil), by its own words? */
+export function leadsToAnotherBody(link: LinkCandidate, sphere: Sphere | null): boolean {
+  return namesAnotherBodysCouncil(linkName(link), sphere);
+}
+
+/**
+ * The crawl's priority with another body's council put last: what it holds and lists is no evidence for the
+ * site's sphere (the council rules reject it), so no rule's words — nor a section around it — make it a
+ * relevant place.
+ */
+export function withOtherBodiesLast(priority: PriorityFn, sphere: Sphere | null): PriorityFn {
+  return (link, depth) =>
+    leadsToAnotherBody(link, sphere) ? OTHER_BODY_PRIORITY - depth : priority(link, depth);
+}
+
+/** A page that is another body's council, by the link that led to it or its own heading. */
+export function isAnotherBodysPage(
+  artifacts: PageArtifacts,
+  req: CrawlRequest,
+  sphere: Sphere | null,
+): boolean {
+  if (req.depth === 0) return false;
+  if (req.linkText && namesAnotherBodysCouncil(req.linkText, sphere)) return true;
+  if (artifacts.kind !== "html") return false;
+  const h1 = artifacts.headings.find((h) => h.level === 1)?.text ?? "";
+  return namesAnotherBodysCouncil(h1 || artifacts.title, sphere);
 }

@@ -29,7 +29,12 @@ import type {
 } from "../types/index.ts";
 import { type CompactOptions, createPageCompactor, DEFAULT_COMPACT } from "./compact-page.ts";
 import { type PreviousVerdicts, RerunConfirmation } from "./rerun-confirm.ts";
-import { withRelevanceFloor } from "./settle-section.ts";
+import {
+  isAnotherBodysPage,
+  leadsToAnotherBody,
+  withOtherBodiesLast,
+  withRelevanceFloor,
+} from "./settle-section.ts";
 import { rulesOfKind, sectionTestFor } from "./site-rules.ts";
 import { buildSiteView } from "./site-view.ts";
 import type { ArtifactCache } from "./state/cache.ts";
@@ -113,7 +118,10 @@ export async function checkSite(target: SiteTarget, options: CheckSiteOptions): 
   let lastEvaluatedAt = 0;
   const settle = options.settle ?? DEFAULT_SETTLE;
   const openPriority = createPriority(rules, (id) => undecided.has(id));
-  const priority = settle ? withRelevanceFloor(openPriority, rules, settle.relevantFrom) : openPriority;
+  const priority = withOtherBodiesLast(
+    settle ? withRelevanceFloor(openPriority, rules, settle.relevantFrom) : openPriority,
+    target.sphere,
+  );
   const isSection = settle ? sectionTestFor(rules, settle.sectionFrom) : () => false;
   // The home page's accessibility toggles: their pages mirror the site's front, never a section of it.
   let toggleUrls: ReadonlySet<string> = new Set();
@@ -146,6 +154,7 @@ export async function checkSite(target: SiteTarget, options: CheckSiteOptions): 
 
     let links: LinkCandidate[] = [];
     let section = false;
+    let otherBodys = false;
     // A 304 reuses the stored body of an earlier 2xx answer: it is as usable as that answer was.
     const okStatus = (page.status >= 200 && page.status < 300) || page.notModified === true;
     // A bot wall's challenge may come with 200: it is stored (with its error) but never read as the site's content.
@@ -176,9 +185,10 @@ export async function checkSite(target: SiteTarget, options: CheckSiteOptions): 
       pages.push(compactor ? compactor.keep(sitePage, pages.length + 1) : sitePage);
       if (artifacts.kind !== "html") documents++;
       links = req.depth === 0 ? artifacts.links : withoutAccessibilityToggles(artifacts);
-      section = isSection(artifacts, req) && !toggleUrls.has(req.url);
+      otherBodys = isAnotherBodysPage(artifacts, req, target.sphere);
+      section = isSection(artifacts, req) && !toggleUrls.has(req.url) && !otherBodys;
     }
-    return { page, hash, links, usable, section };
+    return { page, hash, links, usable, section, otherBodys };
   };
 
   // While a re-run confirms the previous verdicts the rules are judged only when a confirmation is complete.
@@ -188,7 +198,7 @@ export async function checkSite(target: SiteTarget, options: CheckSiteOptions): 
   const onPage = async (fetched: FetchedPage, req: CrawlRequest) => {
     const first = await ingest(fetched, req);
     const page = first.page;
-    let { links, usable, section } = first;
+    let { links, usable, section, otherBodys } = first;
     confirm?.observe({
       url: page.url,
       finalUrl: page.finalUrl,
@@ -208,7 +218,7 @@ export async function checkSite(target: SiteTarget, options: CheckSiteOptions): 
       if (!again.error && again.body && again.contentKind === "html") {
         // The home page is crawled alone, so the last page is its static version.
         pages.pop();
-        ({ links, usable, section } = await ingest(
+        ({ links, usable, section, otherBodys } = await ingest(
           { ...again, url: page.url, renderDecision: NO_CANDIDATES },
           req,
         ));
@@ -248,7 +258,21 @@ export async function checkSite(target: SiteTarget, options: CheckSiteOptions): 
     const toggles = req.depth === 0 ? pages.at(-1)?.artifacts.accessibility?.links : undefined;
     const relevant = toggles?.length ? new Set(toggles.map((l) => l.url)) : undefined;
     if (relevant) toggleUrls = relevant;
-    return { links, stop, reprioritize, section, ...(relevant ? { relevant } : {}) };
+    // Another body's council page: what it lists is that body's (its menus are the home page's, queued already).
+    const others = !settle
+      ? []
+      : otherBodys
+        ? links
+        : links.filter((l) => leadsToAnotherBody(l, target.sphere));
+    const unrelated = others.length ? new Set(others.map((l) => l.url)) : undefined;
+    return {
+      links,
+      stop,
+      reprioritize,
+      section,
+      ...(relevant ? { relevant } : {}),
+      ...(unrelated ? { unrelated } : {}),
+    };
   };
 
   const started = Date.now();

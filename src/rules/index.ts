@@ -28,4 +28,5 @@ export {
   parseRuleText,
   type RuleFileError,
 } from "./load.ts";
+export { namesAnotherBodysCouncil } from "./other-councils.ts";
 export { createPriority, isDecided, type PriorityFn } from "./priority.ts";

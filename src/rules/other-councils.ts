@@ -104,3 +104,22 @@ export function unrelatedByContext(
   }
   return null;
 }
+
+const OTHER_BODY_COUNCILS = compileAll(vocabulary("other-bodies", "councils"));
+const COUNCIL_STEM = /совет/i;
+
+/**
+ * A link or page named for another body's council («Общественный совет при Управлении дорожного хозяйства»
+ * on a culture ministry's site): the council rules reject what it holds (unrelatedCouncil), so the crawl has
+ * no reason to read it, nor what it lists.
+ */
+export function namesAnotherBodysCouncil(name: string, sphere: Sphere | null): boolean {
+  if (!COUNCIL_STEM.test(name)) return false;
+  const idx = indexOf(name.length > 400 ? name.slice(0, 400) : name);
+  // A name that says the sphere's words anywhere («Общественные советы при министерствах транспорта и
+  // культуры») may be a list of councils with the sphere's among them: read it.
+  if (sphere && hasAny(idx, SPHERE_WORDS[sphere], 1)) return false;
+  return findEvery(idx, COUNCIL_NAME, 0).some(
+    (m) => unrelatedAfter(idx, m.end, OTHER_BODY_COUNCILS, sphere) !== null,
+  );
+}

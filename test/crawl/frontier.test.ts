@@ -179,6 +179,31 @@ describe("Frontier", () => {
     expect(drain(f)).toEqual(["/nezavisimaya-ocenka/", "/about/", "/press/"]);
   });
 
+  it("a link put below a sitemap seed (its words name another body) takes the seed's place", () => {
+    const byUrl: PriorityFn = (l, d) => (l.url.includes("sovet") ? 10 : 0) - d;
+    const f = frontier({ priority: byUrl });
+    f.push(link("/sovet/roads/"), { depth: 1, referrer: null, source: "sitemap", bias: -1 });
+    f.push(link("/about/", "О нас"), { depth: 1, referrer: BASE, source: "link" });
+    expect(drain(f)).toEqual(["/sovet/roads/", "/about/"]);
+
+    const g = frontier({ priority: byUrl });
+    g.push(link("/sovet/roads/"), { depth: 1, referrer: null, source: "sitemap", bias: -1 });
+    g.push(link("/about/", "О нас"), { depth: 1, referrer: BASE, source: "link" });
+    g.push(link("/sovet/roads/", "Совет при управлении дорог"), {
+      depth: 1,
+      referrer: BASE,
+      source: "link",
+      bias: -100,
+    });
+    expect(drain(g)).toEqual(["/about/", "/sovet/roads/"]);
+    // An ordinary link that scores lower than the seed's address leaves the seed as it was.
+    const h = frontier({ priority: byUrl });
+    h.push(link("/sovet/roads/"), { depth: 1, referrer: null, source: "sitemap", bias: -1 });
+    h.push(link("/about/", "О нас"), { depth: 1, referrer: BASE, source: "link" });
+    h.push(link("/sovet/roads/", "Подробнее"), { depth: 2, referrer: BASE, source: "link" });
+    expect(drain(h)).toEqual(["/sovet/roads/", "/about/"]);
+  });
+
   it("markSeen keeps redirect targets from being queued again", () => {
     const f = frontier();
     expect(f.markSeen("http://example.ru/activity/")).toBe(true);

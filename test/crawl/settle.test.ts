@@ -42,7 +42,11 @@ const SETTLE: SettleOptions = { relevantFrom: 1, minPages: 2, sectionFrom: 8 };
 
 async function crawl(
   site: Site,
-  extra: Partial<CrawlSiteOptions> & { sections?: string[]; relevant?: Record<string, string[]> } = {},
+  extra: Partial<CrawlSiteOptions> & {
+    sections?: string[];
+    relevant?: Record<string, string[]>;
+    unrelated?: Record<string, string[]>;
+  } = {},
 ) {
   const fetched: string[] = [];
   const summary = await crawlSite(`${ORIGIN}/`, {
@@ -60,10 +64,12 @@ async function crawl(
         ...(l.nav ? { inNav: true } : {}),
       }));
       const relevant = extra.relevant?.[path];
+      const unrelated = extra.unrelated?.[path];
       return {
         links,
         section: extra.sections?.includes(path) ?? false,
         ...(relevant ? { relevant: new Set(relevant.map((p) => `${ORIGIN}${p}`)) } : {}),
+        ...(unrelated ? { unrelated: new Set(unrelated.map((p) => `${ORIGIN}${p}`)) } : {}),
       };
     },
     ...extra,
@@ -154,6 +160,27 @@ describe("crawlSite with settle", () => {
       relevant: { "/": ["/contacts/"] },
     });
     expect(fetched).toContain("/contacts/");
+  });
+
+  it("leaves the links the handler calls unrelated, whatever their words and wherever they sit", async () => {
+    // Another body's council listed in the NOK section: its words are a rule's, its place a section's.
+    const site: Site = {
+      "/": [{ text: "Независимая оценка качества", to: "/nok/" }],
+      "/nok/": [
+        { text: "Оценка: совет при управлении дорог", to: "/nok/roads/" },
+        { text: "Подробнее", to: "/nok/more/" },
+      ],
+      "/nok/roads/": [],
+      "/nok/more/": [],
+    };
+    const options = { settle: { ...SETTLE, minPages: 0 }, sections: ["/nok/"] };
+    expect((await crawl(site, options)).fetched).toContain("/nok/roads/");
+    const { fetched, summary } = await crawl(site, { ...options, unrelated: { "/nok/": ["/nok/roads/"] } });
+    expect(fetched).toEqual(["/", "/nok/", "/nok/more/"]);
+    expect(summary.settled).toBe(true);
+    // Without settle it is still read, last.
+    const all = await crawl(site, { unrelated: { "/nok/": ["/nok/roads/"] } });
+    expect(all.fetched.at(-1)).toBe("/nok/roads/");
   });
 
   it("a budget cut with relevant links still queued is not settled: coverage stays unproven", async () => {
