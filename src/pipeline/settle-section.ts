@@ -5,7 +5,12 @@
  * rule of the site: a sitemap entry or a link «Подробнее» may lead to the NOK section too, and the section
  * stays a section after the rule about it passed.
  */
-import { createPriority, namesAnotherBodysCouncil, type PriorityFn } from "../rules/index.ts";
+import {
+  createPriority,
+  namesAnotherBodysCouncil,
+  type PriorityFn,
+  type PriorityOptions,
+} from "../rules/index.ts";
 import type { CrawlRequest, LinkCandidate, PageArtifacts, RuleDef, Sphere } from "../types/index.ts";
 
 export type SectionTest = (artifacts: PageArtifacts, req: CrawlRequest) => boolean;
@@ -27,8 +32,13 @@ export function createSectionTest(rules: RuleDef[], sectionFrom: number): Sectio
  * rule already decided would follow (a «НОК» menu item after the NOK section rule passed) stays a relevant place
  * — at least `relevantFrom` — so the crawl does not stop before the places where the other rules' evidence sits.
  */
-export function withRelevanceFloor(open: PriorityFn, rules: RuleDef[], relevantFrom: number): PriorityFn {
-  const anyRule = createPriority(rules, () => true);
+export function withRelevanceFloor(
+  open: PriorityFn,
+  rules: RuleDef[],
+  relevantFrom: number,
+  options: PriorityOptions = {},
+): PriorityFn {
+  const anyRule = createPriority(rules, () => true, options);
   return (link, depth) => {
     const p = open(link, depth);
     if (p >= relevantFrom) return p;

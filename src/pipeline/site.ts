@@ -35,6 +35,7 @@ import {
   withOtherBodiesLast,
   withRelevanceFloor,
 } from "./settle-section.ts";
+import { siteHomes } from "./site-homes.ts";
 import { rulesOfKind, sectionTestFor } from "./site-rules.ts";
 import { buildSiteView } from "./site-view.ts";
 import type { ArtifactCache } from "./state/cache.ts";
@@ -117,12 +118,16 @@ export async function checkSite(target: SiteTarget, options: CheckSiteOptions): 
   let rendered = 0;
   let lastEvaluatedAt = 0;
   const settle = options.settle ?? DEFAULT_SETTLE;
-  const openPriority = createPriority(rules, (id) => undecided.has(id));
+  // Generic menus stay routes until the NOK section and the council's page were read (site-homes.ts).
+  const homes = siteHomes(target.kind, target.sphere);
+  const routes = settle ? { routesOpen: homes.routesOpen } : {};
+  const openPriority = createPriority(rules, (id) => undecided.has(id), routes);
   const priority = withOtherBodiesLast(
-    settle ? withRelevanceFloor(openPriority, rules, settle.relevantFrom) : openPriority,
+    settle ? withRelevanceFloor(openPriority, rules, settle.relevantFrom, routes) : openPriority,
     target.sphere,
   );
   const isSection = settle ? sectionTestFor(rules, settle.sectionFrom) : () => false;
+  let routesClosed = false;
   // The home page's accessibility toggles: their pages mirror the site's front, never a section of it.
   let toggleUrls: ReadonlySet<string> = new Set();
   const compactOptions = options.compact ?? DEFAULT_COMPACT;
@@ -187,6 +192,7 @@ export async function checkSite(target: SiteTarget, options: CheckSiteOptions): 
       links = req.depth === 0 ? artifacts.links : withoutAccessibilityToggles(artifacts);
       otherBodys = isAnotherBodysPage(artifacts, req, target.sphere);
       section = isSection(artifacts, req) && !toggleUrls.has(req.url) && !otherBodys;
+      if (section && settle && homes.observe(sitePage, req)) routesClosed = true;
     }
     return { page, hash, links, usable, section, otherBodys };
   };
@@ -225,7 +231,9 @@ export async function checkSite(target: SiteTarget, options: CheckSiteOptions): 
       }
     }
     let stop = confirmed;
-    let reprioritize = false;
+    // The routes just closed: queued menu links lose their place among the relevant ones.
+    let reprioritize = routesClosed;
+    routesClosed = false;
     if (confirm && !judging && !confirmed && confirm.ready())
       stop = confirmed = confirm.confirms(evaluateNow(finishedSummary(target.url)));
     // A changed page, or verdicts that came out different: from here on a normal crawl, judged at once.
@@ -240,7 +248,7 @@ export async function checkSite(target: SiteTarget, options: CheckSiteOptions): 
       (resumed || (usable && (page.contentKind !== "html" || pages.length - lastEvaluatedAt >= gap)))
     ) {
       lastEvaluatedAt = pages.length;
-      reprioritize = refreshDecided() || resumed;
+      reprioritize = refreshDecided() || resumed || reprioritize;
       stop = undecided.size === 0;
     }
     options.onProgress?.({

@@ -28,5 +28,7 @@ export {
   parseRuleText,
   type RuleFileError,
 } from "./load.ts";
-export { namesAnotherBodysCouncil } from "./other-councils.ts";
-export { createPriority, isDecided, type PriorityFn } from "./priority.ts";
+export { isNewsAt } from "./match.ts";
+export { hasNokMention } from "./nok.ts";
+export { namesAnotherBodysCouncil, namesCouncil } from "./other-councils.ts";
+export { createPriority, isDecided, type PriorityFn, type PriorityOptions } from "./priority.ts";

@@ -123,3 +123,9 @@ export function namesAnotherBodysCouncil(name: string, sphere: Sphere | null): b
     (m) => unrelatedAfter(idx, m.end, OTHER_BODY_COUNCILS, sphere) !== null,
   );
 }
+
+/** Does a name name a public council («Общественный совет», «Общественные советы», «… общественного совета»)? */
+export function namesCouncil(name: string): boolean {
+  if (!COUNCIL_STEM.test(name)) return false;
+  return findEvery(indexOf(name.length > 400 ? name.slice(0, 400) : name), COUNCIL_NAME, 0).length > 0;
+}

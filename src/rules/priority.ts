@@ -28,8 +28,17 @@ interface RuleCues {
 /** A cue of one lowercase word without digits; abbreviations («НОК») and numbers («392-ФЗ») stay strong. */
 const isCommonWord = (phrase: string): boolean => !/\s/.test(phrase.trim()) && !/[A-ZА-ЯЁ0-9]/.test(phrase);
 
-/** Menus that lead to NOK material on authority sites (design.md §4). */
+/** Menus that lead to NOK material on authority sites (design.md §4): always routes. */
 const NAV_CUES = compileAll(vocabulary("navigation", "cues"));
+/** Generic menus («О министерстве», «Деятельность»): routes while PriorityOptions.routesOpen says so. */
+const GENERIC_ROUTES = compileAll(vocabulary("navigation", "generic-routes"));
+/** What a menu word adds to a link (3 − depth: a relevant place up to depth 2, see crawl/settle.ts). */
+const ROUTE_SCORE = 3;
+/**
+ * What a generic menu word adds once its routes are closed (PriorityOptions.routesOpen): above a generic
+ * link at depth 1 (0.75 > 0.5), below a relevant place — it orders the crawl, it does not hold it up.
+ */
+const ROUTE_HINT_SCORE = 1.75;
 /**
  * A menu item is a few words («О министерстве», «Все направления деятельности»); a news headline or a
  * document's title that mentions «министерство» or «учреждения» is no route to a section.
@@ -95,6 +104,12 @@ export interface PriorityOptions {
    * test keeps the full score, so which pages are sections does not change.
    */
   rankOtherRegimesLast?: boolean;
+  /**
+   * Do generic menu words («О министерстве», «Деятельность») still make a link a route, a relevant place?
+   * Default always; the site pipeline closes them once the places they lead to were read
+   * (pipeline/site-homes.ts). The council, NOK and documents menus stay routes.
+   */
+  routesOpen?: () => boolean;
 }
 
 export function createPriority(
@@ -104,6 +119,7 @@ export function createPriority(
 ): PriorityFn {
   const cues = rules.map(cuesOf);
   const demote = options.rankOtherRegimesLast ?? true;
+  const routesOpen = options.routesOpen ?? (() => true);
   return (link, depth) => {
     const open = cues.filter((c) => isUndecided(c.id));
     if (open.length === 0) return 0;
@@ -126,7 +142,10 @@ export function createPriority(
     }
     score = Math.min(score, 40);
     // A route is a menu item; an address (a banner's, a sitemap entry's) is not one.
-    if (menuLike && label && hasAny(words, NAV_CUES, 1)) score += 3;
+    if (menuLike && label) {
+      if (hasAny(words, NAV_CUES, 1)) score += ROUTE_SCORE;
+      else if (hasAny(words, GENERIC_ROUTES, 1)) score += routesOpen() ? ROUTE_SCORE : ROUTE_HINT_SCORE;
+    }
     const irrelevant = IRRELEVANT_URL.some((re) => re.test(link.url)) || hasAny(words, IRRELEVANT_TEXT, 0);
     if (irrelevant && score < 10) return -5 - depth;
     if (score === 0) return depth <= 1 && !link.inNav ? 0.5 : depth <= 1 ? 0.25 : 0;
