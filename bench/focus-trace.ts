@@ -5,13 +5,11 @@
  * ranked it by the rules still open, with the settle floors).
  */
 import { DEMO_AS_OF, DEMO_SPECS, startDemoWeb } from "../demo/index.ts";
-import { createHttpFetcher, createPool, DEFAULT_BUDGET, POLITENESS_OFF } from "../src/crawl/index.ts";
-import { weightsFromRules } from "../src/findings/score.ts";
+import { createHttpFetcher } from "../src/crawl/index.ts";
 import { loadRulesOrThrow } from "../src/pipeline/check-run.ts";
-import { checkSite } from "../src/pipeline/site.ts";
-import { createPriority, ruleInfo } from "../src/rules/index.ts";
+import { createPriority } from "../src/rules/index.ts";
 import type { Status } from "../src/types/index.ts";
-import { authorityTarget, summaryOf } from "./focus.ts";
+import { checkDemoAuthority, summaryOf } from "./focus.ts";
 import { recordingWriter } from "./recording-writer.ts";
 import { replayCrawl, settlePoint } from "./settle.ts";
 
@@ -25,16 +23,7 @@ const reachable = new Set(DEMO_SPECS.filter((s) => s.reachable).map((s) => s.id)
 try {
   for (const site of web.sites.filter((s) => reachable.has(s.id))) {
     const writer = recordingWriter("trace");
-    const target = authorityTarget(site);
-    const r = await checkSite(target, {
-      fetcher,
-      pool: createPool({ ...POLITENESS_OFF, perHostConcurrency: 1 }),
-      budget: DEFAULT_BUDGET,
-      rules,
-      weights: weightsFromRules(rules.map(ruleInfo)),
-      asOf: DEMO_AS_OF,
-      writer,
-    });
+    const r = await checkDemoAuthority(site, { fetcher, rules, writer });
     const reference: Record<string, Status> = Object.fromEntries(r.findings.map((f) => [f.rule, f.status]));
     const replay = await replayCrawl(writer);
     const sp = settlePoint({

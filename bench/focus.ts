@@ -19,6 +19,7 @@ import { weightsFromRules } from "../src/findings/score.ts";
 import { loadRulesOrThrow } from "../src/pipeline/check-run.ts";
 import { checkSite, manifestEntry } from "../src/pipeline/site.ts";
 import { ruleInfo } from "../src/rules/index.ts";
+import type { SnapshotWriter } from "../src/snapshot/index.ts";
 import type { CrawlSummary, Fetcher, RuleDef, SiteResult, Status } from "../src/types/index.ts";
 import { recordingWriter } from "./recording-writer.ts";
 import { type ArtifactCache, artifactKey, replayCrawl, settlePoint } from "./settle.ts";
@@ -101,28 +102,35 @@ export function authorityTarget(site: DemoSite) {
   };
 }
 
+/**
+ * A demo site checked as its authority by the real pipeline, one request at a time; `settle: false` crawls
+ * every link within budget. The focus measurement, its trace and the settle tests share it.
+ */
+export function checkDemoAuthority(
+  site: DemoSite,
+  o: { fetcher: Fetcher; rules: RuleDef[]; writer: SnapshotWriter; settle?: false },
+): Promise<SiteResult> {
+  return checkSite(authorityTarget(site), {
+    fetcher: o.fetcher,
+    pool: pool(),
+    budget: DEFAULT_BUDGET,
+    rules: o.rules,
+    weights: weightsFromRules(o.rules.map(ruleInfo)),
+    asOf: DEMO_AS_OF,
+    writer: o.writer,
+    ...(o.settle === false ? { settle: false as const } : {}),
+  });
+}
+
 async function measureSite(site: DemoSite, fetcher: Fetcher, rules: RuleDef[]): Promise<FocusSiteSample> {
   const authorityRules = rules.filter((r) => r.appliesTo.kind === "authority");
-  const target = authorityTarget(site);
 
   const focusedWriter = recordingWriter("focus");
-  const focused = await checkSite(target, {
-    fetcher,
-    pool: pool(),
-    budget: DEFAULT_BUDGET,
-    rules,
-    weights: weightsFromRules(rules.map(ruleInfo)),
-    asOf: DEMO_AS_OF,
-    writer: focusedWriter,
-  });
+  const focused = await checkDemoAuthority(site, { fetcher, rules, writer: focusedWriter });
   // The same pipeline without settle: every link within budget. Its verdicts are what a stop must not change.
-  const exhaustive = await checkSite(target, {
+  const exhaustive = await checkDemoAuthority(site, {
     fetcher,
-    pool: pool(),
-    budget: DEFAULT_BUDGET,
     rules,
-    weights: weightsFromRules(rules.map(ruleInfo)),
-    asOf: DEMO_AS_OF,
     writer: recordingWriter("exhaustive"),
     settle: false,
   });

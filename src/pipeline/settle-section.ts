@@ -10,6 +10,7 @@ import {
   namesAnotherBodysCouncil,
   type PriorityFn,
   type PriorityOptions,
+  pageName,
 } from "../rules/index.ts";
 import type { CrawlRequest, LinkCandidate, PageArtifacts, RuleDef, Sphere } from "../types/index.ts";
 
@@ -75,7 +76,5 @@ export function isAnotherBodysPage(
 ): boolean {
   if (req.depth === 0) return false;
   if (req.linkText && namesAnotherBodysCouncil(req.linkText, sphere)) return true;
-  if (artifacts.kind !== "html") return false;
-  const h1 = artifacts.headings.find((h) => h.level === 1)?.text ?? "";
-  return namesAnotherBodysCouncil(h1 || artifacts.title, sphere);
+  return artifacts.kind === "html" && namesAnotherBodysCouncil(pageName(artifacts), sphere);
 }

@@ -8,7 +8,7 @@
  *
  * Institution sites keep the routes open: their NOK page has no council beside it, and their menus are short.
  */
-import { hasNokMention, isNewsAt, namesAnotherBodysCouncil, namesCouncil } from "../rules/index.ts";
+import { hasNokMention, isNewsAt, namesAnotherBodysCouncil, namesCouncil, pageName } from "../rules/index.ts";
 import type { CrawlRequest, SitePage, Sphere, TargetKind } from "../types/index.ts";
 
 export interface SiteHomes {
@@ -16,13 +16,6 @@ export interface SiteHomes {
   observe(page: SitePage, req: CrawlRequest): boolean;
   /** Do generic menus still lead somewhere the crawl must read? */
   routesOpen(): boolean;
-}
-
-/** The name a section page goes by: its first heading, else its title, else the link that led to it. */
-function pageName({ artifacts }: SitePage, req: CrawlRequest): string {
-  if (artifacts.kind !== "html") return req.linkText ?? "";
-  const h1 = artifacts.headings.find((h) => h.level === 1)?.text ?? "";
-  return h1 || artifacts.title || (req.linkText ?? "");
 }
 
 export function siteHomes(kind: TargetKind, sphere: Sphere | null): SiteHomes {
@@ -35,7 +28,8 @@ export function siteHomes(kind: TargetKind, sphere: Sphere | null): SiteHomes {
       // A news item on the council's meeting is no council page: the council's own pages may still be behind
       // a menu.
       if (isNewsAt(page.artifacts.finalUrl || req.url, page)) return false;
-      const names = [pageName(page, req), req.linkText ?? ""];
+      // Its own name (first heading, else title) and the link that led to it.
+      const names = [pageName(page.artifacts), req.linkText ?? ""];
       // НОКО («независимая оценка качества образования») is another regime: hasNokMention leaves it out.
       if (!nok && names.some(hasNokMention)) nok = true;
       if (!council && names.some((n) => namesCouncil(n) && !namesAnotherBodysCouncil(n, sphere)))
