@@ -1,4 +1,4 @@
-import { createInflate } from "node:zlib";
+import { createInflate, inflateSync } from "node:zlib";
 
 /**
  * Sizes of a PDF's compressed streams, checked before pdf.js decodes them. pdf.js inflates a stream into one
@@ -54,8 +54,26 @@ export async function checkPdfStreams(
   return null;
 }
 
+/**
+ * Inflated at once up to this size: a PDF's streams are mostly a few kilobytes, and the stream below cost more
+ * than the inflating (its events and callbacks were a seventh of reading a small PDF).
+ */
+const SYNC_INFLATE_BYTES = 1024 * 1024;
+
 /** Bytes the zlib stream inflates to, or null once past `cap`; damaged streams count what they gave. */
-function inflatedSize(data: Uint8Array, cap: number): Promise<number | null> {
+async function inflatedSize(data: Uint8Array, cap: number): Promise<number | null> {
+  const bound = Math.min(cap, SYNC_INFLATE_BYTES);
+  try {
+    const size = inflateSync(data, { maxOutputLength: bound }).length;
+    // At the bound the stream may go on: counted by the stream below, which stops at the cap.
+    if (size < bound) return size;
+  } catch {
+    // Larger than the bound, or damaged: the stream below counts what it gives.
+  }
+  return inflatedSizeStreamed(data, cap);
+}
+
+function inflatedSizeStreamed(data: Uint8Array, cap: number): Promise<number | null> {
   return new Promise((resolve) => {
     const inflate = createInflate();
     let size = 0;
