@@ -7,12 +7,14 @@
  */
 import {
   createPriority,
+  mayNameCouncil,
   namesAnotherBodysCouncil,
   type PriorityFn,
   type PriorityOptions,
   pageName,
 } from "../rules/index.ts";
 import type { CrawlRequest, LinkCandidate, PageArtifacts, RuleDef, Sphere } from "../types/index.ts";
+import { StringMemo } from "../util/memo.ts";
 
 export type SectionTest = (artifacts: PageArtifacts, req: CrawlRequest) => boolean;
 
@@ -53,9 +55,18 @@ const OTHER_BODY_PRIORITY = -5;
 /** The words a link is known by: its anchor text and title. */
 const linkName = (link: LinkCandidate): string => (link.title ? `${link.text} ${link.title}` : link.text);
 
+/**
+ * Per link name and sphere: the handler asks for every link of a page and the priority again on every push and
+ * reprioritize, and a site's menus repeat the same names on every page.
+ */
+const anotherBodyMemo = new StringMemo<boolean>();
+
 /** Does the link lead to another body's council (namesAnotherBodysCouncil), by its own words? */
 export function leadsToAnotherBody(link: LinkCandidate, sphere: Sphere | null): boolean {
-  return namesAnotherBodysCouncil(linkName(link), sphere);
+  const name = linkName(link);
+  // Most names cannot name a council at all: no memo entry for them.
+  if (!mayNameCouncil(name)) return false;
+  return anotherBodyMemo.get(`${sphere ?? ""}\u0000${name}`, () => namesAnotherBodysCouncil(name, sphere));
 }
 
 /**

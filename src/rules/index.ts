@@ -30,6 +30,6 @@ export {
 } from "./load.ts";
 export { isNewsAt } from "./match.ts";
 export { hasNokMention } from "./nok.ts";
-export { namesAnotherBodysCouncil, namesCouncil } from "./other-councils.ts";
+export { mayNameCouncil, namesAnotherBodysCouncil, namesCouncil } from "./other-councils.ts";
 export { createPriority, isDecided, type PriorityFn, type PriorityOptions } from "./priority.ts";
 export { pageName } from "./site-model.ts";

@@ -11,6 +11,7 @@ import {
   findFirst,
   hasAny,
   indexOf,
+  type PhraseMatch,
   type TokenIndex,
   textAfter,
 } from "./text.ts";
@@ -108,24 +109,34 @@ export function unrelatedByContext(
 const OTHER_BODY_COUNCILS = compileAll(vocabulary("other-bodies", "councils"));
 const COUNCIL_STEM = /совет/i;
 
+/** A cheap first test: a name without «совет» names no council. */
+export function mayNameCouncil(name: string): boolean {
+  return COUNCIL_STEM.test(name);
+}
+
+/** The council names in a name (its first 400 characters), with its index; null without any. */
+function councilNames(name: string): { idx: TokenIndex; at: PhraseMatch[] } | null {
+  if (!mayNameCouncil(name)) return null;
+  const idx = indexOf(name.length > 400 ? name.slice(0, 400) : name);
+  const at = findEvery(idx, COUNCIL_NAME, 0);
+  return at.length ? { idx, at } : null;
+}
+
 /**
  * A link or page named for another body's council («Общественный совет при Управлении дорожного хозяйства»
  * on a culture ministry's site): the council rules reject what it holds (unrelatedCouncil), so the crawl has
  * no reason to read it, nor what it lists.
  */
 export function namesAnotherBodysCouncil(name: string, sphere: Sphere | null): boolean {
-  if (!COUNCIL_STEM.test(name)) return false;
-  const idx = indexOf(name.length > 400 ? name.slice(0, 400) : name);
+  const found = councilNames(name);
+  if (!found) return false;
   // A name that says the sphere's words anywhere («Общественные советы при министерствах транспорта и
   // культуры») may be a list of councils with the sphere's among them: read it.
-  if (sphere && hasAny(idx, SPHERE_WORDS[sphere], 1)) return false;
-  return findEvery(idx, COUNCIL_NAME, 0).some(
-    (m) => unrelatedAfter(idx, m.end, OTHER_BODY_COUNCILS, sphere) !== null,
-  );
+  if (sphere && hasAny(found.idx, SPHERE_WORDS[sphere], 1)) return false;
+  return found.at.some((m) => unrelatedAfter(found.idx, m.end, OTHER_BODY_COUNCILS, sphere) !== null);
 }
 
 /** Does a name name a public council («Общественный совет», «Общественные советы», «… общественного совета»)? */
 export function namesCouncil(name: string): boolean {
-  if (!COUNCIL_STEM.test(name)) return false;
-  return findEvery(indexOf(name.length > 400 ? name.slice(0, 400) : name), COUNCIL_NAME, 0).length > 0;
+  return councilNames(name) !== null;
 }
