@@ -139,41 +139,44 @@ export class Frontier {
     return this.#heap.size;
   }
 
+  // A method, not a closure in push(): push runs for every link of every page.
+  #reject(reason: PushRejection): PushResult {
+    this.rejected[reason]++;
+    return { accepted: false, reason };
+  }
+
   push(candidate: LinkCandidate, meta: PushMeta): PushResult {
-    const reject = (reason: PushRejection): PushResult => {
-      this.rejected[reason]++;
-      return { accepted: false, reason };
-    };
     // The request goes to the URL as linked; the normalised form only builds the key and the trap guards.
     const url = requestUrl(candidate.url, meta.referrer ?? undefined);
     const normalized = url === null ? null : normalizeUrl(url);
-    if (url === null || normalized === null || url.length > this.#maxUrlLength) return reject("invalid-url");
-    if (!this.#scope.inScope(url)) return reject("out-of-scope");
+    if (url === null || normalized === null || url.length > this.#maxUrlLength)
+      return this.#reject("invalid-url");
+    if (!this.#scope.inScope(url)) return this.#reject("out-of-scope");
     const key = urlKey(normalized);
     const link: LinkCandidate = { ...candidate, url };
     const bias = meta.bias ?? 0;
     if (this.#seen.has(key)) {
       const queued = this.#queued.get(key);
       if (queued && meta.depth <= this.#maxDepth) this.#upgrade(queued, link, meta, bias);
-      return reject("duplicate");
+      return this.#reject("duplicate");
     }
-    if (meta.depth > this.#maxDepth) return reject("depth");
-    if (this.#skipUnsupported && hasUnsupportedExtension(url)) return reject("unsupported");
-    if (this.#heap.size >= this.#maxQueued) return reject("full");
+    if (meta.depth > this.#maxDepth) return this.#reject("depth");
+    if (this.#skipUnsupported && hasUnsupportedExtension(url)) return this.#reject("unsupported");
+    if (this.#heap.size >= this.#maxQueued) return this.#reject("full");
 
     const floor = meta.floor ?? Number.NEGATIVE_INFINITY;
     const priority = Math.max(this.#priority(link, meta.depth) + bias, floor);
 
     if (hasRepeatingSegments(new URL(normalized).pathname, this.#maxSegmentRepeat, this.#maxPathSegments)) {
-      return reject("trap");
+      return this.#reject("trap");
     }
     const pattern = urlPattern(normalized);
     const referrerInfo = meta.referrer === null ? undefined : this.#seen.get(urlKey(meta.referrer));
     const chain = referrerInfo?.pattern === pattern ? referrerInfo.chain + 1 : 0;
-    if (chain > this.#maxPatternChain) return reject("trap");
+    if (chain > this.#maxPatternChain) return this.#reject("trap");
     const count = this.#patternCounts.get(pattern) ?? 0;
     const cap = priority > 0 ? this.#maxPerPatternRelevant : this.#maxPerPattern;
-    if (count >= cap) return reject("trap");
+    if (count >= cap) return this.#reject("trap");
 
     this.#patternCounts.set(pattern, count + 1);
     this.#seen.set(key, { pattern, chain });

@@ -1,5 +1,4 @@
-import type { CheerioAPI } from "cheerio";
-import type { Element } from "domhandler";
+import type { Document, Element } from "domhandler";
 import type { ExtractedLink } from "../types/index.ts";
 import { firstDescendant, pageElements, textContent } from "../util/dom-query.ts";
 import { resolveUrl } from "./links.ts";
@@ -42,10 +41,10 @@ function isToggle(e: Element): boolean {
   return type === "button" || type === "image";
 }
 
-export function findAccessibility($: CheerioAPI, baseUrl: string): AccessibilityHints {
+export function findAccessibility(doc: Document, baseUrl: string): AccessibilityHints {
   const links: ExtractedLink[] = [];
   const seen = new Set<Element>();
-  const all = pageElements($);
+  const all = pageElements(doc);
   for (const el of all.filter(isToggle)) {
     if (seen.has(el)) continue;
     seen.add(el);

@@ -3,9 +3,8 @@
  * own statement of where a page sits. It is navigation, never evidence, but it tells which section a
  * page belongs to when the page itself only says «Предложения общественного совета».
  */
-import type { CheerioAPI } from "cheerio";
-import type { Element } from "domhandler";
-import { pageElements } from "../util/dom-query.ts";
+import type { Document, Element } from "domhandler";
+import { pageElements, textContent } from "../util/dom-query.ts";
 import { collapseSpaces } from "./russian/normalize.ts";
 
 /** `[class*=breadcrumb], [id*=breadcrumb], [class*=crumbs], [class*=pathway], [class*=navigation-chain], [itemtype*=BreadcrumbList]`. */
@@ -23,14 +22,14 @@ function isTrail(e: Element): boolean {
 const MAX_CHARS = 400;
 
 /** The trail's element. Joomla marks each link (`a.pathway`), not the trail: its parent then. */
-export function trailElement($: CheerioAPI): Element | null {
-  const el = pageElements($).find(isTrail);
+export function trailElement(doc: Document): Element | null {
+  const el = pageElements(doc).find(isTrail);
   if (!el) return null;
   return el.name === "a" && el.parent?.type === "tag" ? (el.parent as Element) : el;
 }
 
-export function extractBreadcrumbs($: CheerioAPI, trail = trailElement($)): string {
+export function extractBreadcrumbs(doc: Document, trail = trailElement(doc)): string {
   if (!trail) return "";
-  const text = collapseSpaces($(trail).text());
+  const text = collapseSpaces(textContent(trail));
   return text.length > MAX_CHARS ? "" : text;
 }

@@ -1,5 +1,4 @@
-import type { CheerioAPI } from "cheerio";
-import type { Element } from "domhandler";
+import type { Document, Element } from "domhandler";
 import type { FormInfo } from "../types/index.ts";
 import { closestTag, descendants, pageElements, previousElement, textContent } from "../util/dom-query.ts";
 import { resolveUrl } from "./links.ts";
@@ -29,8 +28,8 @@ function isButton(e: Element): boolean {
   return e.name === "button" || (e.name === "input" && BUTTON_TYPES.has(e.attribs.type?.toLowerCase() ?? ""));
 }
 
-export function extractForms($: CheerioAPI, baseUrl: string): ExtractedForm[] {
-  const all = pageElements($);
+export function extractForms(doc: Document, baseUrl: string): ExtractedForm[] {
+  const all = pageElements(doc);
   const labels = all.filter((e) => e.name === "label");
   return all.filter((e) => e.name === "form").map((form) => describeForm(form, baseUrl, labels));
 }

@@ -1,8 +1,8 @@
-import type { AnyNode, Element } from "domhandler";
+import type { AnyNode, Document, Element } from "domhandler";
 import { needsRendering } from "../crawl/browser/needs-rendering.ts";
 import type { Heading, PageArtifacts } from "../types/index.ts";
 import { pageElements, textContent } from "../util/dom-query.ts";
-import { parseHtml } from "../util/parse-html.ts";
+import { parseHtmlDocument } from "../util/parse-html.ts";
 import { findAccessibility } from "./accessibility.ts";
 import { extractBreadcrumbs, trailElement } from "./breadcrumbs.ts";
 import { extractContacts } from "./contacts.ts";
@@ -30,19 +30,15 @@ export function extractHtml(
     Partial<Pick<ExtractLimits, "maxPageTextChars">> = DEFAULT_LIMITS,
 ): Omit<PageArtifacts, "kind"> {
   const htmlCut = html.length > limits.maxHtmlChars;
-  const $ = parseHtml(capNesting(htmlCut ? html.slice(0, limits.maxHtmlChars) : html));
+  const doc = parseHtmlDocument(capNesting(htmlCut ? html.slice(0, limits.maxHtmlChars) : html));
   const max = Math.min(limits.maxTextChars, limits.maxPageTextChars ?? DEFAULT_LIMITS.maxPageTextChars);
 
-  const all = pageElements($);
-  const firstText = (name: string) => {
-    const el = all.find((e) => e.name === name);
-    return el ? textContent(el) : "";
-  };
-  const title = collapseSpaces(firstText("title")) || collapseSpaces(firstText("h1"));
+  const all = pageElements(doc);
+  const title = collapseSpaces(firstText(all, "title")) || collapseSpaces(firstText(all, "h1"));
   const headings = extractHeadings(all);
-  const layout = analyseLayout($);
+  const layout = analyseLayout(doc);
   const body = all.filter((e) => e.name === "body");
-  const bodyNodes: AnyNode[] = body.length ? body : $.root().toArray();
+  const bodyNodes: AnyNode[] = body.length ? body : [doc];
 
   const fullText = tidyLines(visibleText(bodyNodes, undefined, max + 1));
   const text = fullText.slice(0, max);
@@ -50,9 +46,9 @@ export function extractHtml(
   const mainRoots = layout.main ? [layout.main] : bodyNodes;
   const mainText = tidyLines(visibleText(mainRoots, layout.navSet, max)).slice(0, max) || text;
 
-  const trail = trailElement($);
-  const links = extractLinks($, finalUrl, layout.navSet, undefined, trail);
-  const accessibility = findAccessibility($, finalUrl);
+  const trail = trailElement(doc);
+  const links = extractLinks(doc, finalUrl, layout.navSet, undefined, trail);
+  const accessibility = findAccessibility(doc, finalUrl);
   const truncated = htmlCut || fullText.length > max;
 
   return {
@@ -62,18 +58,23 @@ export function extractHtml(
     text,
     mainText,
     navText,
-    breadcrumbs: extractBreadcrumbs($, trail),
+    breadcrumbs: extractBreadcrumbs(doc, trail),
     headings,
     links,
     dates: pageDates(title, headings, mainText),
     contacts: extractContacts(text, links),
-    forms: extractForms($, finalUrl),
-    microdata: extractMicrodata($, finalUrl),
+    forms: extractForms(doc, finalUrl),
+    microdata: extractMicrodata(doc, finalUrl),
     ...(truncated ? { document: { truncated: true } } : {}),
     // The crawl's render policy and this flag are one heuristic (crawl/browser/needs-rendering.ts).
-    scriptShell: needsRendering($).render,
+    scriptShell: needsRendering(doc).render,
     ...(accessibility.links.length || accessibility.scripts.length ? { accessibility } : {}),
   };
+}
+
+function firstText(all: Element[], name: string): string {
+  const el = all.find((e) => e.name === name);
+  return el ? textContent(el) : "";
 }
 
 const HEADING_TAGS = new Set(["h1", "h2", "h3", "h4", "h5", "h6"]);
@@ -82,7 +83,7 @@ const HEADING_TAGS = new Set(["h1", "h2", "h3", "h4", "h5", "h6"]);
 function extractHeadings(all: Element[]): Heading[] {
   const headings: Heading[] = [];
   for (const el of all.filter((e) => HEADING_TAGS.has(e.name) || e.attribs.role === "heading")) {
-    const text = collapseSpaces(tidyLines(visibleText([el])));
+    const text = collapseSpaces(visibleText([el]));
     if (!text) continue;
     const level = /^h[1-6]$/i.test(el.name)
       ? Number(el.name.slice(1))

@@ -1,5 +1,4 @@
-import type { CheerioAPI } from "cheerio";
-import type { AnyNode, Element } from "domhandler";
+import type { AnyNode, Document, Element } from "domhandler";
 import { pageElements, textContent } from "../util/dom-query.ts";
 
 /**
@@ -99,8 +98,8 @@ function inTier(el: Element, tier: MainTier): boolean {
   return classes !== undefined && (el.attribs.class?.split(/\s+/).some((c) => classes.includes(c)) ?? false);
 }
 
-export function analyseLayout($: CheerioAPI): Layout {
-  const main = findMain($);
+export function analyseLayout(doc: Document): Layout {
+  const main = findMain(doc);
   const mainAncestors = new Set<AnyNode>();
   for (let p: AnyNode | null = main; p; p = p.parent) mainAncestors.add(p);
 
@@ -114,7 +113,7 @@ export function analyseLayout($: CheerioAPI): Layout {
       if (child.type === "tag") stack.push([child as Element, insideNav]);
     }
   };
-  pushChildren($.root().children().toArray(), false);
+  pushChildren(doc.children, false);
   for (let entry = stack.pop(); entry; entry = stack.pop()) {
     const [el, insideNav] = entry;
     const isNav = !insideNav && !mainAncestors.has(el) && looksLikeNav(el);
@@ -156,8 +155,8 @@ function hasAncestor(el: Element, tags: string[]): boolean {
  * The main content container: the first selector tier that matches; within a tier, the element with the most
  * text. A tier whose best element holds almost no text (an empty `<main>` shell) is skipped.
  */
-function findMain($: CheerioAPI): Element | null {
-  const all = pageElements($);
+function findMain(doc: Document): Element | null {
+  const all = pageElements(doc);
   for (const tier of MAIN_TIERS) {
     const found = all.filter((el) => inTier(el, tier));
     if (found.length === 0) continue;

@@ -1,9 +1,8 @@
-import type { CheerioAPI } from "cheerio";
-import type { AnyNode, Element } from "domhandler";
+import type { AnyNode, Document, Element } from "domhandler";
 import type { ExtractedLink } from "../types/index.ts";
 import { firstDescendant, pageElements, textContent } from "../util/dom-query.ts";
 import { collapseSpaces } from "./russian/normalize.ts";
-import { tidyLines, visibleText } from "./visible-text.ts";
+import { visibleText } from "./visible-text.ts";
 
 const CONTEXT_RADIUS = 150;
 /** The block whose text explains a link: a list item, a table row, a card of a document list. */
@@ -37,18 +36,18 @@ export const MAX_LINKS = 3000;
  * context, inNav.
  */
 export function extractLinks(
-  $: CheerioAPI,
+  doc: Document,
   baseUrl: string,
   navSet: Set<AnyNode>,
   maxLinks = MAX_LINKS,
   trail: Element | null = null,
 ): ExtractedLink[] {
-  const base = documentBase($, baseUrl);
+  const base = documentBase(doc, baseUrl);
   const inTrail = trail ? new Set<AnyNode>([trail]) : null;
   const links: ExtractedLink[] = [];
   // One list item or paragraph may hold thousands of links: its text is taken once, not once per link.
   const blockTexts = new Map<AnyNode, string>();
-  for (const el of keptAnchors($, navSet, maxLinks)) {
+  for (const el of keptAnchors(doc, navSet, maxLinks)) {
     const href = (el.attribs.href ?? "").trim();
     if (!href || IGNORED_SCHEMES.test(href)) continue;
     const url = resolveUrl(href, base);
@@ -83,8 +82,10 @@ export function extractLinks(
  * The anchors to read, in document order: all of them when within the cap; otherwise the navigation's first
  * (menus lead to the sections the rules look for), then the rest in page order.
  */
-function keptAnchors($: CheerioAPI, navSet: Set<AnyNode>, maxLinks: number): Element[] {
-  const all = pageElements($).filter((e) => (e.name === "a" || e.name === "area") && e.attribs.href != null);
+function keptAnchors(doc: Document, navSet: Set<AnyNode>, maxLinks: number): Element[] {
+  const all = pageElements(doc).filter(
+    (e) => (e.name === "a" || e.name === "area") && e.attribs.href != null,
+  );
   if (all.length <= maxLinks) return all;
   const kept = new Set<Element>();
   for (const el of all) {
@@ -99,8 +100,8 @@ function keptAnchors($: CheerioAPI, navSet: Set<AnyNode>, maxLinks: number): Ele
 }
 
 /** `<base href>` changes how relative links resolve; many old sites use it. */
-function documentBase($: CheerioAPI, pageUrl: string): string {
-  const href = pageElements($).find((e) => e.name === "base" && e.attribs.href != null)?.attribs.href;
+function documentBase(doc: Document, pageUrl: string): string {
+  const href = pageElements(doc).find((e) => e.name === "base" && e.attribs.href != null)?.attribs.href;
   return (href && resolveUrl(href, pageUrl)) || pageUrl;
 }
 
@@ -153,7 +154,8 @@ function linkContext(el: Element, text: string, blockTexts: Map<AnyNode, string>
 function textOf(node: AnyNode, max: number, cache: Map<AnyNode, string>): string {
   let text = cache.get(node);
   if (text === undefined) {
-    text = collapseSpaces(tidyLines(visibleText([node], undefined, max)));
+    // collapseSpaces alone: tidyLines only reshapes whitespace, which collapseSpaces folds to one space anyway.
+    text = collapseSpaces(visibleText([node], undefined, max));
     cache.set(node, text);
   }
   return text;

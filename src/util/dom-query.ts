@@ -1,4 +1,4 @@
-import type { AnyNode, Element } from "domhandler";
+import type { AnyNode, Document, Element } from "domhandler";
 
 /**
  * Plain walks over the parsed DOM for what extraction and the render heuristic ask per element. `$(el).find("img").first()` and
@@ -94,24 +94,15 @@ const indexed = new WeakMap<object, Element[]>();
  * content included), listed once per page: each `$("…")` from the root walked the whole tree again, and
  * extraction asks some thirty of them per page. The tree must not change after the first call.
  */
-export function pageElements($: { root(): { get(i: number): AnyNode | undefined } }): Element[] {
-  // `$.root()` builds a cheerio object per call: the list is also found through `$` itself.
-  const byApi = indexed.get($ as object);
-  if (byApi) return byApi;
-  const doc = $.root().get(0);
-  if (!doc) return [];
+export function pageElements(doc: Document): Element[] {
   const cached = indexed.get(doc);
-  if (cached) {
-    indexed.set($ as object, cached);
-    return cached;
-  }
+  if (cached) return cached;
   const list: Element[] = [];
-  walk(hasChildren(doc) ? doc.children : [], (node) => {
+  walk(doc.children, (node) => {
     if (isTag(node)) list.push(node);
     return true;
   });
   indexed.set(doc, list);
-  indexed.set($ as object, list);
   return list;
 }
 

@@ -62,10 +62,13 @@ export class WatchingHandler extends DomHandler {
   /** A start tag read with `/>`: htmlparser2 closes it on the spot in an <svg> (not something that followed). */
   private selfClosing = false;
   private selfClosed: Element | null = null;
+  /** No `<svg` in the source: no <svg> can be open, and the per-tag walk of the open elements is skipped. */
+  private readonly svgFree: boolean;
 
   constructor(source: string) {
     super();
     this.source = source;
+    this.svgFree = !/<svg/i.test(source);
   }
 
   override onparserinit(parser: Parser): void {
@@ -122,6 +125,7 @@ export class WatchingHandler extends DomHandler {
 
   /** Inside an <svg> (and not in its HTML islands), looking from `skip` elements below the current one. */
   private inSvg(skip = 0): boolean {
+    if (this.svgFree) return false;
     return this.open(
       (n) => n === "svg",
       (n) => n === "foreignObject" || n === "desc" || n === "title",

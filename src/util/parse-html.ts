@@ -13,8 +13,15 @@ import { DISAGREE, WatchingHandler } from "./parse-html-watcher.ts";
  * build; the equivalence is tested on broken snippets and on the corpus (test/util/parse-html.test.ts).
  */
 export function parseHtml(html: string): CheerioAPI {
-  const fast = fastTree(html);
-  return fast ? cheerio.load(fast) : cheerio.load(html);
+  return cheerio.load(parseHtmlDocument(html));
+}
+
+/**
+ * The page's tree alone: extraction walks the nodes (util/dom-query.ts) and never needs cheerio's API, whose
+ * load() defines a class per call, a fixed cost on every page.
+ */
+export function parseHtmlDocument(html: string): Document {
+  return fastTree(html) ?? (cheerio.load(html).root().get(0) as Document);
 }
 
 /** Pages each parser built in this process: the equivalence test checks that clean pages took the fast path. */

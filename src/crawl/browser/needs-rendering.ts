@@ -1,7 +1,6 @@
-import type { CheerioAPI } from "cheerio";
-import type { Element } from "domhandler";
+import type { Document, Element } from "domhandler";
 import { hasClass, isTag, pageElements, textContent } from "../../util/dom-query.ts";
-import { parseHtml } from "../../util/parse-html.ts";
+import { parseHtmlDocument } from "../../util/parse-html.ts";
 
 /**
  * The one heuristic for "this static HTML needs a browser": the crawl's render policy (`--render auto`) and the
@@ -58,11 +57,11 @@ export interface RenderVerdict {
  * present. The HTML need not be decoded with the right charset: only tags, links and the amount of text count.
  * A parsed document is not modified.
  */
-export function needsRendering(html: string | CheerioAPI): RenderVerdict {
-  const $ = typeof html === "string" ? parseHtml(html) : html;
+export function needsRendering(html: string | Document): RenderVerdict {
+  const doc = typeof html === "string" ? parseHtmlDocument(html) : html;
   // One list of the page's elements, read off the nodes: a selector per question walked the tree each time
   // and wrapping each node in a Cheerio object cost more than the test.
-  const all = pageElements($);
+  const all = pageElements(doc);
   const scripts = all.filter((el) => {
     if (el.name !== "script") return false;
     if (!JS_TYPES.test((el.attribs.type ?? "").trim())) return el.attribs.id === "__NEXT_DATA__";
