@@ -120,12 +120,15 @@ const TAB_RUN = / ?\t[\t ]*/g;
 /** Collapse spaces inside lines (a run with a tab becomes one tab: cell boundaries), drop empty lines. */
 export function tidyLines(text: string): string {
   // Neither run crosses a line break, so both are replaced over the whole text at once, not line by line.
-  return text
-    .replace(/\u00ad/g, "")
-    .replace(SPACE_RUN, " ")
-    .replace(TAB_RUN, "\t")
-    .split(/[\n\r\f\v\u2028\u2029]/)
+  // The includes()/test() guards only skip passes that would change nothing.
+  let t = text.includes("\u00ad") ? text.replace(/\u00ad/g, "") : text;
+  t = t.replace(SPACE_RUN, " ");
+  if (t.includes("\t")) t = t.replace(TAB_RUN, "\t");
+  return (OTHER_BREAK.test(t) ? t.split(LINE_BREAK) : t.split("\n"))
     .map((line) => line.trim()) // trim() drops edge tabs too: an empty first or last cell separates nothing.
     .filter(Boolean)
     .join("\n");
 }
+
+const LINE_BREAK = /[\n\r\f\v\u2028\u2029]/;
+const OTHER_BREAK = /[\r\f\v\u2028\u2029]/;
