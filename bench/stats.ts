@@ -34,20 +34,39 @@ export interface PassResult {
 }
 
 /**
- * The throughput sides' two measured passes over the same web in one process: the first as a short run sees
- * it (JIT still compiling), the second as a long national run does (steady state).
+ * Passes a throughput side makes over the same web in one process. The first is a short run (JIT compiling
+ * everything); V8 goes on compiling for a while (a traced run of our side: 221 TurboFan compilations in the
+ * second pass, 1.25 s of CPU, still about a hundred in the third and fourth — pdf.js, mammoth and SheetJS
+ * see only some eighty documents a pass), so the steady state of a long national run is read from the
+ * last two passes (THROUGHPUT_PASSES − 2 and − 1), on both sides alike.
  */
-export async function twoPasses(
+export const THROUGHPUT_PASSES = 4;
+
+export async function measuredPasses(
   crawl: () => Promise<{ pages: number; bytes: number }>,
-): Promise<[PassResult, PassResult]> {
+  count = THROUGHPUT_PASSES,
+): Promise<PassResult[]> {
   const passes: PassResult[] = [];
-  for (let pass = 0; pass < 2; pass++) {
+  for (let pass = 0; pass < count; pass++) {
     const cpu = process.cpuUsage();
     const started = performance.now();
     const { pages, bytes } = await crawl();
     passes.push({ pages, bytes, wallMs: performance.now() - started, cpuMs: cpuMsSince(cpu) });
   }
-  return passes as [PassResult, PassResult];
+  return passes;
+}
+
+/** Passes pooled: pages, bytes, wall and CPU summed. */
+export function pooledPasses(passes: PassResult[]): PassResult {
+  return passes.reduce(
+    (a, p) => ({
+      pages: a.pages + p.pages,
+      bytes: a.bytes + p.bytes,
+      wallMs: a.wallMs + p.wallMs,
+      cpuMs: a.cpuMs + p.cpuMs,
+    }),
+    { pages: 0, bytes: 0, wallMs: 0, cpuMs: 0 },
+  );
 }
 
 /** A number for Russian text: rounded, decimal comma, no grouping. */

@@ -10,7 +10,7 @@ import { parseArgs } from "node:util";
 import { CheerioCrawler, Configuration, LogLevel, log } from "@crawlee/cheerio";
 import { POLITENESS_OFF } from "../src/crawl/index.ts";
 import { report } from "./child.ts";
-import { twoPasses } from "./stats.ts";
+import { measuredPasses } from "./stats.ts";
 
 const { values } = parseArgs({
   options: { urls: { type: "string" }, "max-pages": { type: "string" }, warmup: { type: "string" } },
@@ -82,6 +82,6 @@ async function crawlAll(targets: string[], limit: number): Promise<{ pages: numb
 }
 
 if (values.warmup) await crawlAll([values.warmup], 40);
-const [first, second] = await twoPasses(() => crawlAll(urls, maxPages));
-report({ side: "crawlee", ...first, second });
+const passes = await measuredPasses(() => crawlAll(urls, maxPages));
+report({ side: "crawlee", passes });
 process.exit(0);

@@ -1,8 +1,8 @@
 /**
  * Child process for measurement 2, our side: crawl (undici fetcher, best-first frontier, robots.txt and
  * sitemaps as always) + parse + extract (extractArtifacts: text, links, dates, contacts, documents) of all
- * sites at once, politeness off, no snapshots and no rules. Reports pages, wall and CPU time of two passes
- * over the same web (the first cold, the second in steady state).
+ * sites at once, politeness off, no snapshots and no rules. Reports pages, wall and CPU time of each pass
+ * over the same web (stats.ts measuredPasses: the first cold, the last two in steady state).
  * With --light the page handler does only what the Crawlee side's handler does (cheerio: title, visible text,
  * links), which separates the crawler's own cost from our extraction's.
  * Args: --urls JSON --max-pages N --warmup URL [--light]
@@ -13,7 +13,7 @@ import { crawlSite, createHttpFetcher, createPool, POLITENESS_OFF } from "../src
 import { extractArtifacts, warmDocumentPool } from "../src/extract/index.ts";
 import type { FetchedPage, Fetcher, LinkCandidate } from "../src/types/index.ts";
 import { report } from "./child.ts";
-import { twoPasses } from "./stats.ts";
+import { measuredPasses } from "./stats.ts";
 
 const { values } = parseArgs({
   options: {
@@ -87,7 +87,7 @@ if (values.warmup) {
   await crawlAll(fetcher, [values.warmup], 40);
   if (!values.light) await warmDocumentPool();
 }
-const [first, second] = await twoPasses(() => crawlAll(fetcher, urls, maxPages));
+const passes = await measuredPasses(() => crawlAll(fetcher, urls, maxPages));
 await fetcher.close?.();
-report({ side: values.light ? "nok-monitor-light" : "nok-monitor", ...first, second });
+report({ side: values.light ? "nok-monitor-light" : "nok-monitor", passes });
 process.exit(0);
