@@ -1,24 +1,17 @@
-import type { CheerioAPI } from "cheerio";
 import * as cheerio from "cheerio";
 import type { Document } from "domhandler";
 import { Parser } from "htmlparser2";
 import { DISAGREE, WatchingHandler } from "./parse-html-watcher.ts";
 
 /**
- * A page's HTML → cheerio. htmlparser2 builds the tree in a fraction of parse5's time, but only parse5 repairs
+ * A page's HTML → its tree. htmlparser2 builds the tree in a fraction of parse5's time, but only parse5 repairs
  * broken markup the way browsers do (formatting elements reopened after a misnested end tag, table content
  * moved out of a table, content after </body> moved into it, <noscript> read as text…). So htmlparser2 builds
  * the tree while a watcher looks for every construct on which the two parsers can disagree; on the first one
- * the page goes to parse5. Clean pages (most CMS output) take the fast path and get the tree parse5 would
- * build; the equivalence is tested on broken snippets and on the corpus (test/util/parse-html.test.ts).
- */
-export function parseHtml(html: string): CheerioAPI {
-  return cheerio.load(parseHtmlDocument(html));
-}
-
-/**
- * The page's tree alone: extraction walks the nodes (util/dom-query.ts) and never needs cheerio's API, whose
- * load() defines a class per call, a fixed cost on every page.
+ * the page goes to parse5 (through cheerio). Clean pages (most CMS output) take the fast path and get the tree
+ * parse5 would build; the equivalence is tested on broken snippets and on the corpus
+ * (test/util/parse-html.test.ts). Extraction walks the nodes (util/dom-query.ts): cheerio's API is not needed,
+ * and its load() defines a class per call, a fixed cost on every page.
  */
 export function parseHtmlDocument(html: string): Document {
   return fastTree(html) ?? (cheerio.load(html).root().get(0) as Document);

@@ -3,7 +3,7 @@ import { join } from "node:path";
 import * as cheerio from "cheerio";
 import type { AnyNode } from "domhandler";
 import { describe, expect, it } from "vitest";
-import { parseCounts, parseHtml } from "../../src/util/parse-html.ts";
+import { parseCounts, parseHtmlDocument } from "../../src/util/parse-html.ts";
 
 /**
  * The fast path (htmlparser2 under a watcher) must give the tree parse5 gives, or hand the page to parse5.
@@ -31,7 +31,7 @@ const viaParse5 = (html: string) => shape(cheerio.load(html).root().contents().t
 
 function compare(html: string): "fast" | "parse5" {
   const before = parseCounts.fast;
-  const fast = shape(parseHtml(html).root().contents().toArray());
+  const fast = shape(parseHtmlDocument(html).children);
   expect(fast.join("\n")).toBe(viaParse5(html).join("\n"));
   return parseCounts.fast > before ? "fast" : "parse5";
 }
@@ -39,7 +39,7 @@ function compare(html: string): "fast" | "parse5" {
 const page = (body: string, head = "<title>Т</title>") =>
   `<!DOCTYPE html>\n<html lang="ru"><head><meta charset="utf-8">${head}</head>\n<body>${body}</body>\n</html>\n`;
 
-describe("parseHtml — clean pages take the fast path and give parse5's tree", () => {
+describe("parseHtmlDocument — clean pages take the fast path and give parse5's tree", () => {
   const clean: Record<string, string> = {
     "menu and content": page(
       `<nav><ul><li><a href="/a">О министерстве</a><ul><li><a href="/b">Документы</a></li></ul></li></ul></nav><main><h1>НОК</h1><p>Текст &laquo;в кавычках&raquo; &nbsp;и&amp;</p></main>`,
@@ -68,7 +68,7 @@ describe("parseHtml — clean pages take the fast path and give parse5's tree", 
   for (const [name, html] of Object.entries(clean)) it(name, () => expect(compare(html)).toBe("fast"));
 });
 
-describe("parseHtml — broken markup: parse5's tree, whichever parser built it", () => {
+describe("parseHtmlDocument — broken markup: parse5's tree, whichever parser built it", () => {
   const broken: Record<string, string> = {
     "a link inside a link": page(`<a href="/1">Первая<a href="/2">Вторая</a>`),
     "formatting element left open across a block end": page(`<div><b>жирный</div>обычный`),
@@ -222,7 +222,7 @@ function generator(seed: number) {
   };
 }
 
-describe("parseHtml — generated pages", () => {
+describe("parseHtmlDocument — generated pages", () => {
   it("builds parse5's tree for 3,000 generated pages, near-valid and broken", () => {
     const next = generator(20261205);
     let fast = 0;
@@ -232,7 +232,7 @@ describe("parseHtml — generated pages", () => {
   });
 });
 
-describe("parseHtml — the real-modelled corpus", () => {
+describe("parseHtmlDocument — the real-modelled corpus", () => {
   it("builds parse5's tree for every corpus page, most of them on the fast path", () => {
     const root = join(import.meta.dirname, "..", "corpus");
     const files: string[] = [];
