@@ -87,7 +87,7 @@ export function textContent(node: AnyNode, skip?: (el: Element) => boolean): str
   return out;
 }
 
-const indexed = new WeakMap<object, Element[]>();
+const indexed = new WeakMap<Document, Element[]>();
 
 /**
  * Every element of a parsed page in document order, as a selector run from the root sees them (template
