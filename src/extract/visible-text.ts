@@ -1,4 +1,5 @@
 import type { AnyNode, Element, Text } from "domhandler";
+import { dropSoftHyphens } from "./russian/normalize.ts";
 
 /** Inline elements: no word break around them, so «<b>Прот</b>окол» stays one word. */
 const INLINE = new Set([
@@ -121,8 +122,7 @@ const TAB_RUN = / ?\t[\t ]*/g;
 export function tidyLines(text: string): string {
   // Neither run crosses a line break, so both are replaced over the whole text at once, not line by line.
   // The includes()/test() guards only skip passes that would change nothing.
-  let t = text.includes("\u00ad") ? text.replace(/\u00ad/g, "") : text;
-  t = t.replace(SPACE_RUN, " ");
+  let t = dropSoftHyphens(text).replace(SPACE_RUN, " ");
   if (t.includes("\t")) t = t.replace(TAB_RUN, "\t");
   return (OTHER_BREAK.test(t) ? t.split(LINE_BREAK) : t.split("\n"))
     .map((line) => line.trim()) // trim() drops edge tabs too: an empty first or last cell separates nothing.

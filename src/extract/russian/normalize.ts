@@ -7,8 +7,7 @@ const SOFT_HYPHEN = /\u00ad/g;
 
 /** Lower case, ё→е, one kind of quote and dash, collapsed whitespace. Keeps string length semantics loose. */
 export function normalizeText(input: string): string {
-  return input
-    .replace(SOFT_HYPHEN, "")
+  return dropSoftHyphens(input)
     .toLowerCase()
     .replace(/ё/g, "е")
     .replace(QUOTES, '"')
@@ -19,6 +18,10 @@ export function normalizeText(input: string): string {
 
 /** Collapse whitespace only (for excerpts shown to people). */
 export function collapseSpaces(input: string): string {
-  // includes() is a fast scan; most texts hold no soft hyphen and skip that replacement.
-  return (input.includes("\u00ad") ? input.replace(SOFT_HYPHEN, "") : input).replace(SPACES, " ").trim();
+  return dropSoftHyphens(input).replace(SPACES, " ").trim();
+}
+
+/** Text without soft hyphens. includes() is a fast scan: most texts hold none and skip the replacement. */
+export function dropSoftHyphens(input: string): string {
+  return input.includes("\u00ad") ? input.replace(SOFT_HYPHEN, "") : input;
 }
