@@ -74,50 +74,35 @@ export async function measureThroughput(options: BenchOptions): Promise<Measurem
       for (let i = 0; i < runs.length; i++) results.push(await runs[(i + rep) % runs.length]!());
       // The light variant only explains where our time goes: measured once, not repeated.
       if (rep === 0) results.push(await side("throughput-ours.ts", ["--light"]));
-      const pick = (name: SideResult["side"], pass: "first" | "second" | "pooled" | "steady" = "steady") => {
-        const r = results.find((x) => x.side === name);
-        if (!r) return null;
-        const p =
-          pass === "first"
-            ? r.passes[0]!
-            : pass === "second"
-              ? r.passes[1]!
-              : pass === "pooled"
-                ? pooledPasses(r.passes.slice(-2))
-                : fastestPass(r.passes.slice(-2));
-        return withRates(name, p);
+      // Which pass a reading takes: the first, the second, the last two pooled, or the faster of the last two.
+      const PASS = {
+        first: (p: PassResult[]) => p[0]!,
+        second: (p: PassResult[]) => p[1]!,
+        pooled: (p: PassResult[]) => pooledPasses(p.slice(-2)),
+        steady: (p: PassResult[]) => fastestPass(p.slice(-2)),
       };
-      const ours = pick("nok-monitor")!;
+      const pick = (name: SideResult["side"], pass: keyof typeof PASS = "steady") => {
+        const r = results.find((x) => x.side === name);
+        return r ? withRates(name, PASS[pass](r.passes)) : null;
+      };
+      /** Both sides read at one pass, and our pages/s over Crawlee's. */
+      const pair = (pass: keyof typeof PASS) => {
+        const ours = pick("nok-monitor", pass)!;
+        const crawlee = pick("crawlee", pass)!;
+        return { ours, crawlee, speedRatio: ratio(ours.pagesPerSec, crawlee.pagesPerSec) };
+      };
+      const { ours, crawlee, speedRatio } = pair("steady");
       const oursLight = pick("nok-monitor-light");
-      const crawlee = pick("crawlee")!;
-      const coldOurs = pick("nok-monitor", "first")!;
-      const coldCrawlee = pick("crawlee", "first")!;
-      const secondOurs = pick("nok-monitor", "second")!;
-      const secondCrawlee = pick("crawlee", "second")!;
-      const pooledOurs = pick("nok-monitor", "pooled")!;
-      const pooledCrawlee = pick("crawlee", "pooled")!;
       const sample: ThroughputSample = {
         ours,
         oursLight,
         crawlee,
-        speedRatio: ratio(ours.pagesPerSec, crawlee.pagesPerSec),
+        speedRatio,
         cpuRatio: ratio(crawlee.cpuMsPerPage, ours.cpuMsPerPage),
         lightSpeedRatio: oursLight ? ratio(oursLight.pagesPerSec, crawlee.pagesPerSec) : Number.NaN,
-        cold: {
-          ours: coldOurs,
-          crawlee: coldCrawlee,
-          speedRatio: ratio(coldOurs.pagesPerSec, coldCrawlee.pagesPerSec),
-        },
-        pooled: {
-          ours: pooledOurs,
-          crawlee: pooledCrawlee,
-          speedRatio: ratio(pooledOurs.pagesPerSec, pooledCrawlee.pagesPerSec),
-        },
-        second: {
-          ours: secondOurs,
-          crawlee: secondCrawlee,
-          speedRatio: ratio(secondOurs.pagesPerSec, secondCrawlee.pagesPerSec),
-        },
+        cold: pair("first"),
+        pooled: pair("pooled"),
+        second: pair("second"),
       };
       samples.push(sample);
       options.log?.(
