@@ -2,6 +2,7 @@ import { isUtf8 } from "node:buffer";
 import chardet from "chardet";
 import iconv from "iconv-lite";
 import type { ContentKind } from "../types/index.ts";
+import { StringMemo } from "../util/memo.ts";
 
 /**
  * Bytes → Unicode for HTML and text bodies. Order: BOM, HTTP `content-type` charset, `<meta>` (HTML only),
@@ -52,6 +53,13 @@ export function decodeBody(
 /** Canonical charset name for a label, or null when neither WHATWG nor iconv-lite knows it. */
 export function canonicalCharset(label: string | null | undefined): string | null {
   if (!label) return null;
+  // Constructing a TextDecoder opens an ICU converter: every page names its charset, and there are a handful.
+  return charsetNames.get(label, () => canonicalName(label));
+}
+
+const charsetNames = new StringMemo<string | null>(1_000);
+
+function canonicalName(label: string): string | null {
   const clean = label
     .trim()
     .toLowerCase()

@@ -124,11 +124,18 @@ export function tidyLines(text: string): string {
   // The includes()/test() guards only skip passes that would change nothing.
   let t = dropSoftHyphens(text).replace(SPACE_RUN, " ");
   if (t.includes("\t")) t = t.replace(TAB_RUN, "\t");
-  return (OTHER_BREAK.test(t) ? t.split(LINE_BREAK) : t.split("\n"))
-    .map((line) => line.trim()) // trim() drops edge tabs too: an empty first or last cell separates nothing.
-    .filter(Boolean)
-    .join("\n");
+  if (OTHER_BREAK.test(t))
+    return t
+      .split(LINE_BREAK)
+      .map((line) => line.trim()) // trim() drops edge tabs too: an empty first or last cell separates nothing.
+      .filter(Boolean)
+      .join("\n");
+  // The same in one pass: only spaces, tabs and \n are whitespace to trim() now, so trimming every line and
+  // dropping the empty ones is folding each line break with the blanks around it into one \n.
+  return t.replace(LINE_EDGES, "\n").trim();
 }
+
+const LINE_EDGES = /[ \t]*\n[ \t\n]*/g;
 
 const LINE_BREAK = /[\n\r\f\v\u2028\u2029]/;
 const OTHER_BREAK = /[\r\f\v\u2028\u2029]/;

@@ -1,4 +1,4 @@
-import type { AnyNode, Document, Element } from "domhandler";
+import type { AnyNode, Document, Element, Text } from "domhandler";
 
 /**
  * Plain walks over the parsed DOM for what extraction and the render heuristic ask per element. `$(el).find("img").first()` and
@@ -65,6 +65,8 @@ export function descendants(
 
 /** The first of `descendants`: `$(el).find(sel).first()`. */
 export function firstDescendant(el: Element, test: (e: Element) => boolean): Element | undefined {
+  // Most links hold only text: no element below, nothing to walk (and no arrays to allocate).
+  if (!el.children.some(isTag)) return undefined;
   return descendants(el, test, 1)[0];
 }
 
@@ -75,6 +77,9 @@ export function firstDescendant(el: Element, test: (e: Element) => boolean): Ele
 export function textContent(node: AnyNode, skip?: (el: Element) => boolean): string {
   if (node.type === "text") return node.data;
   if (node.type === "comment" || !hasChildren(node)) return "";
+  // Most links and headings hold one text node: no walk needed.
+  const only = node.children.length === 1 ? node.children[0] : undefined;
+  if (only?.type === "text") return (only as Text).data;
   let out = "";
   walk(node.children, (child) => {
     if (child.type === "text") {
