@@ -28,6 +28,30 @@ import {
 } from "./html-tag-sets.ts";
 import { svgCase } from "./svg-case.ts";
 
+/** Element names whose open count the watcher keeps (each is looked for among the open elements). */
+const COUNTED = new Set([
+  "select",
+  "p",
+  "table",
+  "a",
+  "nobr",
+  "button",
+  "form",
+  "li",
+  "dd",
+  "dt",
+  "td",
+  "th",
+  "tr",
+  "svg",
+  "h1",
+  "h2",
+  "h3",
+  "h4",
+  "h5",
+  "h6",
+]);
+
 /** Thrown by the watcher on the first construct the two parsers could build differently. */
 export const DISAGREE = Symbol("parsers disagree");
 
@@ -71,6 +95,29 @@ export class WatchingHandler extends DomHandler {
     this.svgFree = !/<svg/i.test(source);
   }
 
+  /**
+   * Open elements by name, for the names the checks look for among the open elements: a zero answers without
+   * walking the stack (every start tag asks whether a <select> is open, most ask for a <p>).
+   */
+  private readonly openCounts = new Map<string, number>();
+
+  private openElement(name: string, attribs: Record<string, string>): void {
+    super.onopentag(name, attribs);
+    const opened = (this.tagStack[this.tagStack.length - 1] as Element).name;
+    if (COUNTED.has(opened)) this.openCounts.set(opened, (this.openCounts.get(opened) ?? 0) + 1);
+  }
+
+  private closeElement(): void {
+    const closed = (this.tagStack[this.tagStack.length - 1] as Element).name;
+    super.onclosetag();
+    if (COUNTED.has(closed)) this.openCounts.set(closed, (this.openCounts.get(closed) ?? 1) - 1);
+  }
+
+  /** False when no element named `name` is open; true when one may be (names not counted always may). */
+  private mayBeOpen(name: string): boolean {
+    return !COUNTED.has(name) || (this.openCounts.get(name) ?? 0) > 0;
+  }
+
   override onparserinit(parser: Parser): void {
     super.onparserinit(parser);
     this.reader = parser;
@@ -96,11 +143,12 @@ export class WatchingHandler extends DomHandler {
   }
 
   private has(name: string): boolean {
-    return this.open((n) => n === name);
+    return this.mayBeOpen(name) && this.open((n) => n === name);
   }
 
   /** parse5's "has an element in (button) scope". */
   private inScope(name: string, button: boolean): boolean {
+    if (!this.mayBeOpen(name)) return false;
     return this.open(
       (n) => n === name,
       (n) => SCOPE_BOUNDARY.has(n) || (button && n === "button"),
@@ -109,6 +157,9 @@ export class WatchingHandler extends DomHandler {
 
   /** An open li/dd/dt parse5's start-tag walk would close (special elements but address/div/p stop it). */
   private listItemOpen(closes: Set<string>): boolean {
+    let any = false;
+    for (const n of closes) any ||= this.mayBeOpen(n);
+    if (!any) return false;
     return this.open(
       (n) => closes.has(n),
       (n) => SPECIAL.has(n) && n !== "address" && n !== "div" && n !== "p",
@@ -117,6 +168,7 @@ export class WatchingHandler extends DomHandler {
 
   /** An open `name` with no table between it and the current element. */
   private inTableScope(name: string): boolean {
+    if (!this.mayBeOpen(name)) return false;
     return this.open(
       (n) => n === name,
       (n) => n === "table" || n === "html" || n === "template",
@@ -125,7 +177,7 @@ export class WatchingHandler extends DomHandler {
 
   /** Inside an <svg> (and not in its HTML islands), looking from `skip` elements below the current one. */
   private inSvg(skip = 0): boolean {
-    if (this.svgFree) return false;
+    if (this.svgFree || !this.mayBeOpen("svg")) return false;
     return this.open(
       (n) => n === "svg",
       (n) => n === "foreignObject" || n === "desc" || n === "title",
@@ -153,7 +205,7 @@ export class WatchingHandler extends DomHandler {
     if (this.noscriptDepth > 0) {
       // parse5's text ends at the first </noscript>: a nested one leaves different text and a stray end tag.
       if (name === "noscript") throw DISAGREE;
-      super.onopentag(name, attribs);
+      this.openElement(name, attribs);
       return;
     }
     // htmlparser2 closed these because of this start tag (a <p> before a <div>, an <li> before an <li>): parse5
@@ -210,10 +262,10 @@ export class WatchingHandler extends DomHandler {
     )
       throw DISAGREE;
     if (name === "tr" && top === "table") {
-      super.onopentag("tbody", {});
+      this.openElement("tbody", {});
       this.syntheticBodies.add(this.tagStack[this.tagStack.length - 1] as Element);
     }
-    super.onopentag(tagName, attrs);
+    this.openElement(tagName, attrs);
     this.selfClosed =
       this.selfClosing && this.inSvg() ? (this.tagStack[this.tagStack.length - 1] as Element) : null;
     this.selfClosing = false;
@@ -233,7 +285,7 @@ export class WatchingHandler extends DomHandler {
 
   private closeSyntheticBody(): void {
     this.syntheticBodies.delete(this.tagStack[this.tagStack.length - 1] as Element);
-    super.onclosetag();
+    this.closeElement();
   }
 
   // htmlparser2 passes the name and whether the end tag was implied; DomHandler declares neither.
@@ -257,7 +309,7 @@ export class WatchingHandler extends DomHandler {
         if (isImplied) throw DISAGREE;
         this.noscriptAsText(el);
       }
-      super.onclosetag();
+      this.closeElement();
       return;
     }
     if (isImplied) {
@@ -274,7 +326,7 @@ export class WatchingHandler extends DomHandler {
       }
       this.implied = [];
     }
-    super.onclosetag();
+    this.closeElement();
   }
 
   /**
