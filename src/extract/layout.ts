@@ -132,7 +132,11 @@ function looksLikeNav(el: Element): boolean {
   if (role && NAV_ROLES.has(role)) return true;
   // <header>/<footer> inside an article or main are the article's own title/meta, not the site's chrome.
   if ((tag === "header" || tag === "footer") && !hasAncestor(el, ["article", "main"])) return true;
-  const tokens = [...(el.attribs.class ?? "").split(/\s+/), el.attribs.id ?? ""].filter(Boolean);
+  const cls = el.attribs.class;
+  const id = el.attribs.id;
+  // Most elements carry neither: no tokens to test (and no arrays to build).
+  if (!cls && !id) return false;
+  const tokens = [...(cls ?? "").split(/\s+/), id ?? ""].filter(Boolean);
   if (tokens.some((t) => NOT_NAV_TOKEN.test(t))) return false;
   // Breadcrumbs under any CMS prefix (`gw-breadcrumbs`, `b-crumbs__list`): navigation, never content.
   return tokens.some(
