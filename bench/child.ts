@@ -4,6 +4,7 @@
  * CPU time or memory. A child reports by printing one marked JSON line on stdout.
  */
 import { type ChildProcess, spawn, spawnSync } from "node:child_process";
+import { createInterface } from "node:readline";
 import { fileURLToPath } from "node:url";
 
 const MARK = "@@nok-bench@@";
@@ -152,4 +153,87 @@ export function untilParentCloses(): Promise<void> {
     process.on("SIGTERM", () => resolve());
     process.stdin.resume();
   });
+}
+
+/**
+ * A child asked for one step at a time: it reports once when ready, then once per line the parent writes to
+ * its stdin. The throughput bench keeps both sides alive and interleaves their passes, so that a slow spell
+ * of the machine falls on both sides' passes alike.
+ */
+export interface SteppedChild<T> {
+  /** What the child reported when ready. */
+  ready: unknown;
+  /** Sends one command line and resolves with the child's next report. */
+  step(command: string): Promise<T>;
+  stop(): Promise<void>;
+}
+
+export function startSteppedChild<T>(
+  script: string,
+  args: string[],
+  options: ChildOptions = {},
+): Promise<SteppedChild<T>> {
+  const child = spawnChild(script, args, options);
+  const values: unknown[] = [];
+  const waiting: { resolve: (v: unknown) => void; reject: (e: Error) => void }[] = [];
+  let buffered = "";
+  let err = "";
+  let failure: Error | null = null;
+  const exited = new Promise<void>((done) => child.on("close", () => done()));
+  const deliver = (value: unknown) => {
+    const w = waiting.shift();
+    if (w) w.resolve(value);
+    else values.push(value);
+  };
+  const next = () =>
+    new Promise<unknown>((resolve, reject) => {
+      if (values.length > 0) resolve(values.shift());
+      else if (failure) reject(failure);
+      else waiting.push({ resolve, reject });
+    });
+  child.stderr?.on("data", (d: Buffer) => {
+    err = (err + d.toString("utf8")).slice(-8_000);
+  });
+  child.stdout?.on("data", (d: Buffer) => {
+    buffered += d.toString("utf8");
+    const lines = buffered.split("\n");
+    buffered = lines.pop() ?? "";
+    for (const line of lines) {
+      const value = parseMarked(line);
+      if (value !== undefined) deliver(value);
+    }
+  });
+  const fail = (e: Error) => {
+    failure = e;
+    for (const w of waiting.splice(0)) w.reject(e);
+  };
+  child.on("error", fail);
+  child.on("close", (code, signal) =>
+    fail(new Error(`${script} exited with ${code ?? signal}: ${err.trim().slice(-2_000)}`)),
+  );
+  const timer = options.timeoutMs ? setTimeout(() => child.kill("SIGKILL"), options.timeoutMs).unref() : null;
+  return next().then((ready) => ({
+    ready,
+    step: (command: string) => {
+      child.stdin?.write(`${command}\n`);
+      return next() as Promise<T>;
+    },
+    stop: async () => {
+      child.stdin?.end();
+      const killer = setTimeout(() => child.kill("SIGKILL"), 5_000).unref();
+      await exited;
+      clearTimeout(killer);
+      if (timer) clearTimeout(timer);
+    },
+  }));
+}
+
+/** Child side of startSteppedChild: reports `ready`, then answers every stdin line with `answer(line)`. */
+export async function serveSteps(
+  ready: unknown,
+  answer: (command: string) => Promise<unknown>,
+): Promise<void> {
+  report(ready);
+  const lines = createInterface({ input: process.stdin });
+  for await (const line of lines) if (line.trim()) report(await answer(line.trim()));
 }

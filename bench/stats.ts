@@ -34,27 +34,24 @@ export interface PassResult {
 }
 
 /**
- * Passes a throughput side makes over the same web in one process. The first is a short run (JIT compiling
+ * Passes each throughput side makes over the same web in one process. The first is a short run (JIT compiling
  * everything); V8 goes on compiling for a while (a traced run of our side: 221 TurboFan compilations in the
  * second pass, 1.25 s of CPU, still about a hundred in the third and fourth — pdf.js, mammoth and SheetJS
- * see only some eighty documents a pass), so the steady state of a long national run is read from the
- * last two passes, on both sides alike: the faster of the two (a slow spell of this VM — the same work has
- * taken a third more CPU from one run to the next — otherwise decides a repetition), the two pooled beside it.
+ * see only some eighty documents a pass), so the steady state of a long national run is read from passes 3
+ * to 6, on both sides alike.
  */
-export const THROUGHPUT_PASSES = 4;
+export const THROUGHPUT_PASSES = 6;
+/** The first pass read as steady state (1-based). */
+export const STEADY_FROM = 3;
 
-export async function measuredPasses(
+/** One measured crawl: pages and bytes it reports, its wall time and the process's CPU time. */
+export async function measurePass(
   crawl: () => Promise<{ pages: number; bytes: number }>,
-  count = THROUGHPUT_PASSES,
-): Promise<PassResult[]> {
-  const passes: PassResult[] = [];
-  for (let pass = 0; pass < count; pass++) {
-    const cpu = process.cpuUsage();
-    const started = performance.now();
-    const { pages, bytes } = await crawl();
-    passes.push({ pages, bytes, wallMs: performance.now() - started, cpuMs: cpuMsSince(cpu) });
-  }
-  return passes;
+): Promise<PassResult> {
+  const cpu = process.cpuUsage();
+  const started = performance.now();
+  const { pages, bytes } = await crawl();
+  return { pages, bytes, wallMs: performance.now() - started, cpuMs: cpuMsSince(cpu) };
 }
 
 /** The pass with the most pages a second. */

@@ -3,14 +3,15 @@
  * the same sites with the same page limit, set up as a user would for throughput: one crawler for all sites,
  * fixed concurrency equal to our global limit, in-memory storage, same-origin link following, at most N
  * requests per site, documents accepted (fetched, not parsed: Crawlee has no document text extraction).
- * Its handler extracts the title, the visible text and the links.
+ * Its handler extracts the title, the visible text and the links. After a warm-up it makes one pass over the
+ * web whenever the bench asks (child.ts serveSteps) and reports its pages, wall and CPU time.
  * Args: --urls JSON --max-pages N --warmup URL
  */
 import { parseArgs } from "node:util";
 import { CheerioCrawler, Configuration, LogLevel, log } from "@crawlee/cheerio";
 import { POLITENESS_OFF } from "../src/crawl/index.ts";
-import { report } from "./child.ts";
-import { measuredPasses } from "./stats.ts";
+import { serveSteps } from "./child.ts";
+import { measurePass } from "./stats.ts";
 
 const { values } = parseArgs({
   options: { urls: { type: "string" }, "max-pages": { type: "string" }, warmup: { type: "string" } },
@@ -82,6 +83,10 @@ async function crawlAll(targets: string[], limit: number): Promise<{ pages: numb
 }
 
 if (values.warmup) await crawlAll([values.warmup], 40);
-const passes = await measuredPasses(() => crawlAll(urls, maxPages));
-report({ side: "crawlee", passes });
+// One pass per request from the bench, which interleaves this side's passes with the other side's.
+await serveSteps({ side: "crawlee" }, async () => {
+  // After waiting out the other side's pass, the same short crawl as the warm-up, unmeasured (both sides do it).
+  if (values.warmup) await crawlAll([values.warmup], 40);
+  return measurePass(() => crawlAll(urls, maxPages));
+});
 process.exit(0);

@@ -1,10 +1,11 @@
 /**
  * Measurement 2 — raw throughput: our crawl + parse + extract versus Crawlee's CheerioCrawler on the same demo
  * sites with the same page limit, politeness off, zero latency, each side in its own process on one core
- * (the demo servers on the other). The two sides alternate within each repetition; the ratio is per repetition.
+ * (the demo servers on the other). Both sides stay alive through a repetition and take turns pass by pass
+ * (child.ts startSteppedChild); the ratio is read per pass pair, so a slow spell of the machine falls on both.
  */
 import { DEFAULT_BUDGET, POLITENESS_OFF } from "../src/crawl/index.ts";
-import { benchScript, hasTaskset, runChild } from "./child.ts";
+import { benchScript, hasTaskset, type SteppedChild, startSteppedChild } from "./child.ts";
 import { startDemoServer } from "./demo-children.ts";
 import {
   fastestPass,
@@ -14,39 +15,46 @@ import {
   ratio,
   round,
   ru,
+  STEADY_FROM,
   THROUGHPUT_PASSES,
 } from "./stats.ts";
 import type { BenchOptions, MeasurementResult } from "./types.ts";
 
-/** A side's passes over the same web, in order (stats.ts measuredPasses). */
-interface SideResult {
-  side: "nok-monitor" | "nok-monitor-light" | "crawlee";
-  passes: PassResult[];
-}
+type Side = "nok-monitor" | "nok-monitor-light" | "crawlee";
 
-type Rated = PassResult & { side: SideResult["side"]; pagesPerSec: number; cpuMsPerPage: number };
+type Rated = PassResult & { side: Side; pagesPerSec: number; cpuMsPerPage: number };
+
+/** Both sides read at one pass (or pooled passes), and our pages/s over Crawlee's. */
+interface Pair {
+  ours: Rated;
+  crawlee: Rated;
+  speedRatio: number;
+}
 
 export interface ThroughputSample {
-  /** The faster of the last two passes: steady state, as in a long national run. */
-  ours: Rated;
-  /** Our crawler with the Crawlee side's light handler: the crawl layer alone (first repetition only). */
-  oursLight: Rated | null;
-  crawlee: Rated;
-  /** ours pages/s ÷ Crawlee pages/s. */
+  /** Every pass of the two sides, in order (pass k of each side ran one right after the other). */
+  passes: { ours: Rated[]; crawlee: Rated[] };
+  /** Our pages/s over Crawlee's in each pass pair (pass k of each side, run one right after the other). */
+  pairRatios: number[];
+  /** The median of the steady pass pairs' ratios: the headline of this repetition. */
   speedRatio: number;
-  /** Crawlee CPU ms per page ÷ ours. */
+  /** Steady passes pooled on each side: pages/s and CPU a page. */
+  pooled: Pair;
+  /** The fastest steady pass of each side. */
+  best: Pair;
+  /** Crawlee CPU ms per page ÷ ours, steady passes pooled. */
   cpuRatio: number;
-  /** ours-light pages/s ÷ Crawlee pages/s. */
+  /** Our crawler with the Crawlee side's light handler, steady passes pooled: the crawl layer alone (first repetition only). */
+  oursLight: Rated | null;
+  /** ours-light pages/s ÷ Crawlee pages/s, steady passes pooled. */
   lightSpeedRatio: number;
   /** First passes: JIT still compiling (our extraction and document readers, Crawlee's handler). */
-  cold: { ours: Rated; crawlee: Rated; speedRatio: number };
-  /** The last two passes pooled. */
-  pooled: { ours: Rated; crawlee: Rated; speedRatio: number };
-  /** Second passes (the steady state this bench read before): JIT still at work on our side. */
-  second: { ours: Rated; crawlee: Rated; speedRatio: number };
+  cold: Pair;
+  /** Second passes: JIT still at work on our side. */
+  second: Pair;
 }
 
-const withRates = (side: SideResult["side"], r: PassResult): Rated => ({
+const withRates = (side: Side, r: PassResult): Rated => ({
   side,
   pages: r.pages,
   bytes: r.bytes,
@@ -55,6 +63,12 @@ const withRates = (side: SideResult["side"], r: PassResult): Rated => ({
   pagesPerSec: (r.pages * 1000) / r.wallMs,
   cpuMsPerPage: r.cpuMs / r.pages,
 });
+
+const pairOf = (ours: PassResult, crawlee: PassResult): Pair => {
+  const o = withRates("nok-monitor", ours);
+  const c = withRates("crawlee", crawlee);
+  return { ours: o, crawlee: c, speedRatio: ratio(o.pagesPerSec, c.pagesPerSec) };
+};
 
 export async function measureThroughput(options: BenchOptions): Promise<MeasurementResult> {
   const started = performance.now();
@@ -65,48 +79,60 @@ export async function measureThroughput(options: BenchOptions): Promise<Measurem
   try {
     const urls = server.info.sites.filter((s) => s.reachable).map((s) => s.url);
     const args = ["--urls", JSON.stringify(urls), "--max-pages", String(maxPages), "--warmup", urls[0]!];
-    const side = (script: string, extra: string[] = []) =>
-      runChild<SideResult>(benchScript(script), [...args, ...extra], { cpu: 0, timeoutMs: 10 * 60_000 });
+    const start = (script: string, extra: string[] = []) =>
+      startSteppedChild<PassResult>(benchScript(script), [...args, ...extra], {
+        cpu: 0,
+        timeoutMs: 20 * 60_000,
+      });
+    /** `passes` passes of each side, interleaved: pass k of one side right after pass k of the other. */
+    const interleaved = async (scripts: string[][], firstSide: number): Promise<PassResult[][]> => {
+      // Started (and warmed up) one after the other, then all alive: each waits while another measures.
+      const children: SteppedChild<PassResult>[] = [];
+      try {
+        for (const [script, ...extra] of scripts) children.push(await start(script!, extra));
+        const passes: PassResult[][] = children.map(() => []);
+        for (let k = 0; k < THROUGHPUT_PASSES; k++) {
+          // The side that goes first alternates, so neither always runs right after the other.
+          for (let i = 0; i < children.length; i++) {
+            const c = (i + k + firstSide) % children.length;
+            passes[c]!.push(await children[c]!.step("pass"));
+          }
+        }
+        return passes;
+      } finally {
+        for (const child of children) await child.stop();
+      }
+    };
+    const steady = (p: PassResult[]) => p.slice(STEADY_FROM - 1);
     for (let rep = 0; rep < options.reps; rep++) {
-      // Rotate the order so a drift in machine load does not always favour the same side.
-      const runs = [() => side("throughput-ours.ts"), () => side("throughput-crawlee.ts")];
-      const results: SideResult[] = [];
-      for (let i = 0; i < runs.length; i++) results.push(await runs[(i + rep) % runs.length]!());
-      // The light variant only explains where our time goes: measured once, not repeated.
-      if (rep === 0) results.push(await side("throughput-ours.ts", ["--light"]));
-      // Which pass a reading takes: the first, the second, the last two pooled, or the faster of the last two.
-      const PASS = {
-        first: (p: PassResult[]) => p[0]!,
-        second: (p: PassResult[]) => p[1]!,
-        pooled: (p: PassResult[]) => pooledPasses(p.slice(-2)),
-        steady: (p: PassResult[]) => fastestPass(p.slice(-2)),
-      };
-      const pick = (name: SideResult["side"], pass: keyof typeof PASS = "steady") => {
-        const r = results.find((x) => x.side === name);
-        return r ? withRates(name, PASS[pass](r.passes)) : null;
-      };
-      /** Both sides read at one pass, and our pages/s over Crawlee's. */
-      const pair = (pass: keyof typeof PASS) => {
-        const ours = pick("nok-monitor", pass)!;
-        const crawlee = pick("crawlee", pass)!;
-        return { ours, crawlee, speedRatio: ratio(ours.pagesPerSec, crawlee.pagesPerSec) };
-      };
-      const { ours, crawlee, speedRatio } = pair("steady");
-      const oursLight = pick("nok-monitor-light");
+      const [ours, crawlee] = (await interleaved(
+        [["throughput-ours.ts"], ["throughput-crawlee.ts"]],
+        rep,
+      )) as [PassResult[], PassResult[]];
+      // The light variant only explains where our time goes: measured once, on its own, not repeated.
+      const light =
+        rep === 0 ? ((await interleaved([["throughput-ours.ts", "--light"]], 0))[0] ?? null) : null;
+      const pairRatios = ours.map((o, k) => pairOf(o, crawlee[k]!).speedRatio);
+      const pooled = pairOf(pooledPasses(steady(ours)), pooledPasses(steady(crawlee)));
+      const oursLight = light ? withRates("nok-monitor-light", pooledPasses(steady(light))) : null;
       const sample: ThroughputSample = {
-        ours,
+        passes: {
+          ours: ours.map((p) => withRates("nok-monitor", p)),
+          crawlee: crawlee.map((p) => withRates("crawlee", p)),
+        },
+        pairRatios,
+        speedRatio: median(pairRatios.slice(STEADY_FROM - 1)),
+        pooled,
+        best: pairOf(fastestPass(steady(ours)), fastestPass(steady(crawlee))),
+        cpuRatio: ratio(pooled.crawlee.cpuMsPerPage, pooled.ours.cpuMsPerPage),
         oursLight,
-        crawlee,
-        speedRatio,
-        cpuRatio: ratio(crawlee.cpuMsPerPage, ours.cpuMsPerPage),
-        lightSpeedRatio: oursLight ? ratio(oursLight.pagesPerSec, crawlee.pagesPerSec) : Number.NaN,
-        cold: pair("first"),
-        pooled: pair("pooled"),
-        second: pair("second"),
+        lightSpeedRatio: oursLight ? ratio(oursLight.pagesPerSec, pooled.crawlee.pagesPerSec) : Number.NaN,
+        cold: pairOf(ours[0]!, crawlee[0]!),
+        second: pairOf(ours[1]!, crawlee[1]!),
       };
       samples.push(sample);
       options.log?.(
-        `throughput ${rep + 1}/${options.reps}: best of passes ${THROUGHPUT_PASSES - 1}–${THROUGHPUT_PASSES} ours ${ru(ours.pagesPerSec, 0)} pages/s, ${ru(ours.cpuMsPerPage, 1)} ms CPU/page, Crawlee ${ru(crawlee.pagesPerSec, 0)} pages/s, ${ru(crawlee.cpuMsPerPage, 1)} ms CPU/page (${ru(sample.speedRatio, 2)}×; pooled ${ru(sample.pooled.speedRatio, 2)}×); second pass ${ru(sample.second.speedRatio, 2)}×; first pass ${ru(sample.cold.speedRatio, 2)}×`,
+        `throughput ${rep + 1}/${options.reps}: pass pairs ${pairRatios.map((r) => ru(r, 2)).join(" ")} → steady median ${ru(sample.speedRatio, 2)}×; passes ${STEADY_FROM}–${THROUGHPUT_PASSES} pooled ours ${ru(pooled.ours.pagesPerSec, 0)} pages/s, ${ru(pooled.ours.cpuMsPerPage, 1)} ms CPU/page, Crawlee ${ru(pooled.crawlee.pagesPerSec, 0)} pages/s, ${ru(pooled.crawlee.cpuMsPerPage, 1)} ms CPU/page (${ru(pooled.speedRatio, 2)}×); best pass each ${ru(sample.best.speedRatio, 2)}×; second ${ru(sample.second.speedRatio, 2)}×; first ${ru(sample.cold.speedRatio, 2)}×`,
       );
     }
   } finally {
@@ -115,6 +141,16 @@ export async function measureThroughput(options: BenchOptions): Promise<Measurem
   const value = median(samples.map((s) => s.speedRatio));
   const met = value >= 2;
   const m = (f: (s: ThroughputSample) => number, digits = 1) => round(median(samples.map(f)), digits);
+  const steadyPasses = `${STEADY_FROM}–${THROUGHPUT_PASSES}`;
+  /** «страниц/с, мс CPU на страницу» of one side at one reading, medians over repetitions. */
+  const side = (f: (s: ThroughputSample) => Rated) =>
+    `${ru(
+      m((s) => f(s).pagesPerSec, 0),
+      0,
+    )}, ${ru(
+      m((s) => f(s).cpuMsPerPage),
+      1,
+    )}`;
   const notes: string[] = [];
   if (!hasTaskset()) notes.push("taskset не найден: процессы не закреплены за одним ядром.");
   notes.push(
@@ -122,38 +158,27 @@ export async function measureThroughput(options: BenchOptions): Promise<Measurem
   );
   if (!met)
     notes.push(
-      `Цель ≥ 2× не достигнута: ${ru(value, 2)}× (на ${ru((1 - value / 2) * 100, 0)} % ниже цели). Сам обходчик с тем же лёгким обработчиком, что у Crawlee, быстрее в ${ru(median(samples.map((s) => s.lightSpeedRatio)), 2)} раза; разницу съедает извлечение (${ru(median(samples.map((s) => (s.oursLight ? s.ours.cpuMsPerPage - s.oursLight.cpuMsPerPage : Number.NaN))), 1)} мс CPU на страницу: раскладка текста, нормализация русского текста, даты, контакты, документы).`,
+      `Цель ≥ 2× не достигнута: ${ru(value, 2)}× (на ${ru((1 - value / 2) * 100, 0)} % ниже цели). Сам обходчик с тем же лёгким обработчиком, что у Crawlee, быстрее в ${ru(median(samples.map((s) => s.lightSpeedRatio)), 2)} раза; разницу съедает извлечение (${ru(median(samples.map((s) => (s.oursLight ? s.pooled.ours.cpuMsPerPage - s.oursLight.cpuMsPerPage : Number.NaN))), 1)} мс CPU на страницу: раскладка текста, нормализация русского текста, даты, контакты, документы).`,
     );
   return {
     id: "throughput",
     title: "Сырая пропускная способность",
     headline: {
-      label: `страниц/с: мы / Crawlee CheerioCrawler, установившийся режим (лучший из проходов ${THROUGHPUT_PASSES - 1}–${THROUGHPUT_PASSES})`,
+      label: `страниц/с: мы / Crawlee CheerioCrawler, установившийся режим (медиана пар проходов ${steadyPasses})`,
       value,
       unit: "×",
       goal: "≥ 2×",
       met,
     },
     figures: {
-      "первый проход (JIT ещё компилирует), мы / Crawlee": m((s) => s.cold.speedRatio, 2),
-      "  то же, мы: страниц/с, мс CPU на страницу": `${ru(
-        m((s) => s.cold.ours.pagesPerSec, 0),
-        0,
-      )}, ${ru(
-        m((s) => s.cold.ours.cpuMsPerPage),
-        1,
-      )}`,
-      "  то же, Crawlee: страниц/с, мс CPU на страницу": `${ru(
-        m((s) => s.cold.crawlee.pagesPerSec, 0),
-        0,
-      )}, ${ru(
-        m((s) => s.cold.crawlee.cpuMsPerPage),
-        1,
-      )}`,
-      [`проходы ${THROUGHPUT_PASSES - 1}–${THROUGHPUT_PASSES} вместе, мы / Crawlee`]: m(
-        (s) => s.pooled.speedRatio,
-        2,
-      ),
+      "пары проходов 1…6, мы / Crawlee (последний повтор)": (samples.at(-1)?.pairRatios ?? [])
+        .map((r) => ru(r, 2))
+        .join("; "),
+      [`проходы ${steadyPasses} вместе, мы / Crawlee`]: m((s) => s.pooled.speedRatio, 2),
+      "  то же, мы: страниц/с, мс CPU на страницу": side((s) => s.pooled.ours),
+      "  то же, Crawlee: страниц/с, мс CPU на страницу": side((s) => s.pooled.crawlee),
+      "  отношение CPU на страницу (Crawlee / мы)": m((s) => s.cpuRatio, 2),
+      [`лучший из проходов ${steadyPasses} у каждой стороны, мы / Crawlee`]: m((s) => s.best.speedRatio, 2),
       "второй проход (JIT у нас ещё компилирует), мы / Crawlee": m((s) => s.second.speedRatio, 2),
       "  то же, мы / Crawlee: мс CPU на страницу": `${ru(
         m((s) => s.second.ours.cpuMsPerPage),
@@ -162,12 +187,10 @@ export async function measureThroughput(options: BenchOptions): Promise<Measurem
         m((s) => s.second.crawlee.cpuMsPerPage),
         1,
       )}`,
-      "мы, страниц/с": m((s) => s.ours.pagesPerSec, 0),
-      "мы, мс CPU на страницу": m((s) => s.ours.cpuMsPerPage),
-      "Crawlee, страниц/с": m((s) => s.crawlee.pagesPerSec, 0),
-      "Crawlee, мс CPU на страницу": m((s) => s.crawlee.cpuMsPerPage),
-      "отношение CPU на страницу (Crawlee / мы)": m((s) => s.cpuRatio, 2),
-      "наш обходчик с лёгким обработчиком Crawlee, страниц/с (1 повтор)": m(
+      "первый проход (JIT ещё компилирует), мы / Crawlee": m((s) => s.cold.speedRatio, 2),
+      "  первый проход, мы: страниц/с, мс CPU на страницу": side((s) => s.cold.ours),
+      "  первый проход, Crawlee: страниц/с, мс CPU на страницу": side((s) => s.cold.crawlee),
+      [`наш обходчик с лёгким обработчиком Crawlee, проходы ${steadyPasses}: страниц/с (1 повтор)`]: m(
         (s) => s.oursLight?.pagesPerSec ?? Number.NaN,
         0,
       ),
@@ -175,7 +198,7 @@ export async function measureThroughput(options: BenchOptions): Promise<Measurem
       "  то же / Crawlee, страниц/с": m((s) => s.lightSpeedRatio, 2),
       "страниц за проход (мы / Crawlee)": `${samples.at(-1)?.cold.ours.pages ?? 0} / ${samples.at(-1)?.cold.crawlee.pages ?? 0}`,
     },
-    definition: `Каждая сторона — отдельный процесс на одном ядре (taskset -c 0; демо-сервер — отдельный процесс на ядре 1), все сайты одновременно, не более ${maxPages} загрузок на сайт, вежливость выключена (до ${POLITENESS_OFF.perHostConcurrency} запросов к хосту и ${POLITENESS_OFF.globalConcurrency} всего одновременно; у Crawlee фиксированная параллельность ${POLITENESS_OFF.globalConcurrency}), задержка 0, перед замером — разогрев на первом сайте (у нас он же запускает поток разбора документов и загружает в нём модули чтения — постоянная стоимость запуска, как загрузка модулей у Crawlee). Наша сторона: crawlSite (robots.txt, sitemap, фронтир) + extractArtifacts (текст, ссылки, даты, контакты, документы), без снимков и правил. Crawlee: один CheerioCrawler на все сайты, обработчик берёт title, видимый текст и ссылки (enqueueLinks same-origin, не более ${maxPages} адресов на сайт). Третья сторона для разбора — наш crawlSite с тем же лёгким обработчиком (cheerio), что у Crawlee. Стороны идут по очереди, порядок сдвигается в каждом повторе. Каждая сторона проходит веб ${THROUGHPUT_PASSES} раза подряд в одном процессе: первый проход — как короткий запуск (JIT компилирует всё); V8 продолжает компилировать и дальше (в трассировке нашей стороны во втором проходе 221 компиляция TurboFan на 1,25 с CPU, в третьем и четвёртом — около сотни: pdf.js, mammoth и SheetJS видят лишь около восьмидесяти документов за проход), поэтому установившийся режим, как в национальном прогоне на сотнях тысяч страниц, — более быстрый из двух последних проходов (у виртуальной машины бывают медленные полосы: та же работа брала на треть больше CPU от запуска к запуску), у обеих сторон одинаково; цель сравнивается с ним; два последних прохода вместе, первый и второй проходы показаны рядом. Страниц/с = загрузки / время прохода; CPU — user+system процесса за проход.`,
+    definition: `Каждая сторона — отдельный процесс на одном ядре (taskset -c 0; демо-сервер — отдельный процесс на ядре 1), все сайты одновременно, не более ${maxPages} загрузок на сайт, вежливость выключена (до ${POLITENESS_OFF.perHostConcurrency} запросов к хосту и ${POLITENESS_OFF.globalConcurrency} всего одновременно; у Crawlee фиксированная параллельность ${POLITENESS_OFF.globalConcurrency}), задержка 0, перед замером — разогрев на первом сайте (у нас он же запускает поток разбора документов и загружает в нём модули чтения — постоянная стоимость запуска, как загрузка модулей у Crawlee). Наша сторона: crawlSite (robots.txt, sitemap, фронтир) + extractArtifacts (текст, ссылки, даты, контакты, документы), без снимков и правил. Crawlee: один CheerioCrawler на все сайты, обработчик берёт title, видимый текст и ссылки (enqueueLinks same-origin, не более ${maxPages} адресов на сайт). Третья сторона для разбора — наш crawlSite с тем же лёгким обработчиком (cheerio), что у Crawlee, измеряется отдельно. Оба процесса живут весь повтор и проходят веб ${THROUGHPUT_PASSES} раз, по очереди: проход k одной стороны сразу за проходом k другой (кто первый — чередуется), пока одна сторона меряет, другая ждёт без работы; так медленные полосы виртуальной машины (та же работа брала на треть больше CPU от запуска к запуску) ложатся на обе стороны пары. Первый проход — как короткий запуск (JIT компилирует всё); V8 продолжает компилировать и дальше (в трассировке нашей стороны во втором проходе 221 компиляция TurboFan на 1,25 с CPU, в третьем и четвёртом — около сотни), поэтому установившийся режим, как в национальном прогоне на сотнях тысяч страниц, — проходы ${steadyPasses}; заголовок — медиана отношений в парах этих проходов, затем медиана по повторам; те же проходы вместе, лучший проход каждой стороны, второй и первый проходы показаны рядом. Поток разбора документов перед каждым нашим проходом запускается заново, если успел завершиться за 10 с простоя (вне замера: в непрерывном прогоне он не простаивает). Страниц/с = загрузки / время прохода; CPU — user+system процесса за проход.`,
     notes,
     reps: options.reps,
     samples,
