@@ -5,7 +5,7 @@
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { benchScript, runChild } from "./child.ts";
+import { benchScript, runChild, startSteppedChild } from "./child.ts";
 import { startDemoServer } from "./demo-children.ts";
 import { type PassResult, verdictChanges } from "./rerun-pass.ts";
 import { median, ratio, round, ru } from "./stats.ts";
@@ -44,11 +44,16 @@ export async function measureRerun(options: BenchOptions): Promise<MeasurementRe
       );
     // Warms the demo servers (their JIT) with a quick crawl of every page, so the first measured pass is not
     // slowed by the server side.
-    await runChild(
+    const warmer = await startSteppedChild<unknown>(
       benchScript("throughput-ours.ts"),
       ["--urls", JSON.stringify(targets.map((t) => t.url)), "--max-pages", "300", "--light"],
       { cpu: 0, timeoutMs: 5 * 60_000 },
     );
+    try {
+      await warmer.step("pass");
+    } finally {
+      await warmer.stop();
+    }
     for (let rep = 0; rep < options.reps; rep++) {
       const dir = join(root, String(rep));
       // Each pass in a fresh process, as a monthly re-run is: nothing is reused but what is on disk.
