@@ -37,19 +37,13 @@ const COUNTED = new Set([
   "nobr",
   "button",
   "form",
-  "li",
-  "dd",
-  "dt",
   "td",
   "th",
   "tr",
   "svg",
-  "h1",
-  "h2",
-  "h3",
-  "h4",
-  "h5",
-  "h6",
+  ...LI,
+  ...DDT,
+  ...HEADINGS,
 ]);
 
 /** Thrown by the watcher on the first construct the two parsers could build differently. */

@@ -21,7 +21,21 @@ describe("tidyLines", () => {
       seed = (seed * 1103515245 + 12345) % 2 ** 31;
       return seed;
     };
-    const atoms = ["a", "б", " ", "  ", "\t", "\n", "\n\n", "\u00a0", "\u00ad", "\u200b", " \t ", "\r\n", "\u2028"];
+    const atoms = [
+      "a",
+      "б",
+      " ",
+      "  ",
+      "\t",
+      "\n",
+      "\n\n",
+      "\u00a0",
+      "\u00ad",
+      "\u200b",
+      " \t ",
+      "\r\n",
+      "\u2028",
+    ];
     for (let i = 0; i < 5000; i++) {
       let s = "";
       const n = next() % 14;
