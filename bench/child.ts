@@ -94,50 +94,15 @@ export interface ChildServer<T> {
 
 /**
  * Starts a long-running child (a server) and resolves with the first value it reports; stop() closes its
- * stdin (the child exits on that) and kills it if it lingers.
+ * stdin (the child exits on that) and kills it if it lingers. A stepped child that is never asked a step.
  */
-export function startChildServer<T>(
+export async function startChildServer<T>(
   script: string,
   args: string[],
   options: ChildOptions = {},
 ): Promise<ChildServer<T>> {
-  return new Promise((resolve, reject) => {
-    const child = spawnChild(script, args, options);
-    let buffered = "";
-    let err = "";
-    let ready = false;
-    const exited = new Promise<void>((done) => child.on("close", () => done()));
-    child.stderr?.on("data", (d: Buffer) => {
-      err = (err + d.toString("utf8")).slice(-8_000);
-    });
-    child.stdout?.on("data", (d: Buffer) => {
-      if (ready) return;
-      buffered += d.toString("utf8");
-      const lines = buffered.split("\n");
-      buffered = lines.pop() ?? "";
-      for (const line of lines) {
-        const value = parseMarked(line);
-        if (value === undefined) continue;
-        ready = true;
-        resolve({
-          info: value as T,
-          pid: child.pid ?? -1,
-          stop: async () => {
-            child.stdin?.end();
-            const killer = setTimeout(() => child.kill("SIGKILL"), 5_000).unref();
-            await exited;
-            clearTimeout(killer);
-          },
-        });
-        return;
-      }
-    });
-    child.on("error", reject);
-    child.on("close", (code) => {
-      if (!ready)
-        reject(new Error(`${script} exited with ${code} before it was ready: ${err.trim().slice(-2_000)}`));
-    });
-  });
+  const child = await startSteppedChild<never>(script, args, options);
+  return { info: child.ready as T, pid: child.pid, stop: child.stop };
 }
 
 /** Called by a child: report the result (one marked line on stdout). */
@@ -163,6 +128,7 @@ export function untilParentCloses(): Promise<void> {
 export interface SteppedChild<T> {
   /** What the child reported when ready. */
   ready: unknown;
+  pid: number;
   /** Sends one command line and resolves with the child's next report. */
   step(command: string): Promise<T>;
   stop(): Promise<void>;
@@ -214,6 +180,7 @@ export function startSteppedChild<T>(
   const timer = options.timeoutMs ? setTimeout(() => child.kill("SIGKILL"), options.timeoutMs).unref() : null;
   return next().then((ready) => ({
     ready,
+    pid: child.pid ?? -1,
     step: (command: string) => {
       child.stdin?.write(`${command}\n`);
       return next() as Promise<T>;
